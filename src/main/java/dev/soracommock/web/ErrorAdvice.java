@@ -1,0 +1,121 @@
+package dev.soracommock.web;
+
+import dev.soracommock.fallback.FallbackResponder;
+import dev.soracommock.fallback.NotImplementedOperation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestValueException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The one exception handler of the server: every failure inside Spring MVC ends here and leaves in Soracom's
+ * error form through {@link ErrorResponses}. Operations that no domain implements arrive as
+ * {@link NotImplementedOperation} and are answered by the {@link FallbackResponder}.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
+
+    private final ErrorResponses errors;
+    private final FallbackResponder fallback;
+
+    ErrorAdvice(ErrorResponses errors, FallbackResponder fallback) {
+        this.errors = errors;
+        this.fallback = fallback;
+    }
+
+    @ExceptionHandler(NotImplementedOperation.class)
+    void notImplemented(NotImplementedOperation e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        try {
+            fallback.respond(e.operationId(), request, response);
+        } catch (ApiException api) {
+            errors.write(request, response, api);
+        }
+    }
+
+    @ExceptionHandler(ApiException.class)
+    void api(ApiException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        errors.write(request, response, e);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    void unreadable(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Throwable cause = e.getMostSpecificCause();
+        String detail = cause instanceof JacksonException je ? je.getOriginalMessage() : "the body is missing or unreadable";
+        errors.write(request, response, ErrorCode.MALFORMED_JSON, detail);
+    }
+
+    @ExceptionHandler({MissingRequestValueException.class, ServletRequestBindingException.class})
+    void missing(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        errors.write(request, response, ErrorCode.VALIDATION_FAILED, e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    void typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        errors.write(request, response, ErrorCode.VALIDATION_FAILED,
+                "invalid value '" + e.getValue() + "' for parameter " + e.getName());
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        errors.write(request, response, ErrorCode.NOT_FOUND, request.getMethod(), request.getRequestURI());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    void methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        Map<String, String> headers = e.getSupportedHttpMethods() == null ? Map.of()
+                : Map.of(HttpHeaders.ALLOW, e.getSupportedHttpMethods().stream().map(Object::toString)
+                        .collect(Collectors.joining(", ")));
+        errors.write(request, response, ErrorCode.METHOD_NOT_ALLOWED, headers, request.getMethod(),
+                request.getRequestURI());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    void unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        errors.write(request, response, ErrorCode.UNSUPPORTED_MEDIA_TYPE, String.valueOf(e.getContentType()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    void notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        errors.write(request, response, ErrorCode.NOT_ACCEPTABLE, String.valueOf(request.getHeader(HttpHeaders.ACCEPT)));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    void tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, e.getMaxUploadSize());
+    }
+
+    @ExceptionHandler(Exception.class)
+    void unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        errors.write(request, response, ErrorCode.INTERNAL_ERROR, e.getClass().getSimpleName());
+    }
+}
