@@ -193,6 +193,34 @@ public class DeriveContract {
   static void applyFixes(Map<String, Object> components) {
     dropObjectDefaultsOnComposedSchemas(components.get("schemas"));
     defineSecuritySchemes(components);
+    allowNullOnOptionalProperties(components.get("schemas"));
+  }
+
+  /**
+   * 4. The real API serialises unset fields as {@code null} (soracom-facts §6: a Spring backend with Jackson's
+   *    defaults; e.g. {@code "userName": null} for a root login, {@code "expiryTime": null} on SIMs), but the upstream
+   *    document marks almost nothing nullable. Every optional property with an inline schema is marked
+   *    {@code nullable: true}, so that what the real API sends validates. ($ref properties are left alone: OpenAPI 3.0
+   *    ignores siblings of a $ref.)
+   */
+  @SuppressWarnings("unchecked")
+  static void allowNullOnOptionalProperties(Object node) {
+    if (node instanceof Map<?, ?> m) {
+      Map<String, Object> schema = (Map<String, Object>) m;
+      if (schema.get("properties") instanceof Map<?, ?> props) {
+        List<?> required = schema.get("required") instanceof List<?> r ? r : List.of();
+        for (Map.Entry<?, ?> p : props.entrySet()) {
+          if (p.getValue() instanceof Map<?, ?> prop && !required.contains(p.getKey()) && !prop.containsKey("$ref")) {
+            ((Map<String, Object>) prop).putIfAbsent("nullable", true);
+          }
+        }
+      }
+      for (Map.Entry<String, Object> e : schema.entrySet()) {
+        if (!DATA_KEYS.contains(e.getKey()) && !e.getKey().equals("examples")) allowNullOnOptionalProperties(e.getValue());
+      }
+    } else if (node instanceof List<?> l) {
+      for (Object o : l) allowNullOnOptionalProperties(o);
+    }
   }
 
   /**

@@ -1,9 +1,12 @@
 package dev.soracommock;
 
+import dev.soracommock.config.MockProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
+@EnableConfigurationProperties(MockProperties.class)
 public class SoracomMockApplication {
 
     public static void main(String[] args) {

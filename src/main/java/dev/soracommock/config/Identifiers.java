@@ -1,0 +1,53 @@
+package dev.soracommock.config;
+
+import java.security.SecureRandom;
+import java.util.Random;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Random parts of every identifier the emulator mints. With {@code SORACOM_MOCK_SEED} set, the same sequence of
+ * calls mints the same identifiers (reproducible test runs); otherwise they are random.
+ */
+@Component
+public class Identifiers {
+
+    private static final char[] ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private final Random random;
+
+    public Identifiers(MockProperties properties) {
+        this.random = properties.seed() == null ? new SecureRandom() : new Random(properties.seed());
+    }
+
+    /** {@code n} decimal digits. */
+    public synchronized String digits(int n) {
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            b.append((char) ('0' + random.nextInt(10)));
+        }
+        return b.toString();
+    }
+
+    /** {@code n} lower-case letters and digits. */
+    public synchronized String alphanumeric(int n) {
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            b.append(ALNUM[random.nextInt(ALNUM.length)]);
+        }
+        return b.toString();
+    }
+
+    /** A version-4 UUID drawn from this generator. */
+    public synchronized UUID uuid() {
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
+    }
+
+    public synchronized byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+}

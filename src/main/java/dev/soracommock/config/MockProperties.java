@@ -1,0 +1,66 @@
+package dev.soracommock.config;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The emulator's settings, prefix {@code soracom-mock}; every one can be set by an environment variable
+ * ({@code SORACOM_MOCK_STRICT}, {@code SORACOM_MOCK_DEFAULT_OPERATOR_EMAIL}, …). README lists them all.
+ *
+ * @param strict          answer 501 for operations without a stateful implementation instead of a fallback body
+ * @param validation      validate every request against its contract
+ * @param maxBodyBytes    larger request bodies are refused with 413
+ * @param seed            seed for generated identifiers (IMSI, operator IDs, …); unset means random
+ * @param defaultOperator the operator that exists from start-up
+ * @param sandbox         sandbox sign-up settings
+ * @param rateLimit       rate limits
+ */
+@ConfigurationProperties("soracom-mock")
+public record MockProperties(
+        @DefaultValue("false") boolean strict,
+        @DefaultValue("true") boolean validation,
+        @DefaultValue("10485760") long maxBodyBytes,
+        Long seed,
+        @DefaultValue DefaultOperator defaultOperator,
+        @DefaultValue Sandbox sandbox,
+        @DefaultValue RateLimit rateLimit) {
+
+    /**
+     * @param enabled   create the default operator at start-up
+     * @param operatorId its operator ID
+     * @param email     its e-mail (login with email+password)
+     * @param password  its password
+     * @param authKeyId its auth key ID (login with authKeyId+authKey)
+     * @param authKey   its auth key secret
+     */
+    public record DefaultOperator(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("OP0000000000") String operatorId,
+            @DefaultValue("operator@soracom-mock.test") String email,
+            @DefaultValue("soracom-mock-password") String password,
+            @DefaultValue("keyId-soracommockdefaultoperatorkey0000") String authKeyId,
+            @DefaultValue("secret-soracommockdefaultoperatorsecret00000000000000000000000000000") String authKey) {
+    }
+
+    /**
+     * @param allowedAuthKeyIds production auth key IDs accepted by {@code /sandbox/init}; empty accepts any
+     *                          non-empty pair, as a user without real credentials needs
+     */
+    public record Sandbox(@DefaultValue List<String> allowedAuthKeyIds) {
+    }
+
+    /**
+     * @param enabled       count requests and answer 429 past the limits
+     * @param perMinute     requests per minute per operator and API (operationId)
+     * @param authPerMinute requests per minute per caller IP for the operations the real API limits by IP
+     * @param operations    per-operationId overrides of {@code perMinute}
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("6000") int perMinute,
+            @DefaultValue("600") int authPerMinute,
+            @DefaultValue Map<String, Integer> operations) {
+    }
+}

@@ -1,0 +1,129 @@
+package dev.soracommock.operator;
+
+import dev.soracommock.clock.MockClock;
+import dev.soracommock.config.Identifiers;
+import dev.soracommock.web.ApiException;
+import dev.soracommock.web.Authenticator;
+import dev.soracommock.web.Caller;
+import dev.soracommock.web.ErrorCode;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API keys and tokens: issuing them at login, checking them on every call, refreshing and revoking them.
+ * An API key is {@code api-} + a UUID; its token is a JWT ({@link TokenService}).
+ */
+@Service
+public class AuthService implements Authenticator {
+
+    /** Token lifetime bounds of {@code POST /auth} (seconds). */
+    static final long MIN_TTL = 180;
+    static final long MAX_TTL = 172_800;
+    static final long DEFAULT_TTL = 86_400;
+
+    /** What a login answers. */
+    public record Credentials(String apiKey, String token, String operatorId, String userName) {
+    }
+
+    private final ApiSessionRepository sessions;
+    private final OperatorService operators;
+    private final TokenService tokens;
+    private final Identifiers ids;
+    private final MockClock clock;
+
+    AuthService(ApiSessionRepository sessions, OperatorService operators, TokenService tokens, Identifiers ids,
+            MockClock clock) {
+        this.sessions = sessions;
+        this.operators = operators;
+        this.tokens = tokens;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** {@code POST /auth}: email+password, authKeyId+authKey, or operatorId+userName+password (SAM users). */
+    @Transactional
+    Credentials login(String email, String password, String authKeyId, String authKey, String operatorId,
+            String userName, Long tokenTimeoutSeconds) {
+        long ttl = ttl(tokenTimeoutSeconds, MIN_TTL, MAX_TTL);
+        if (notBlank(authKeyId) || notBlank(authKey)) {
+            if (!notBlank(authKeyId) || !notBlank(authKey)) {
+                throw new ApiException(ErrorCode.AUTH_FAILED);
+            }
+            var owner = operators.checkAuthKey(authKeyId, authKey);
+            return issue(owner.operatorId(), owner.userName(), ttl);
+        }
+        if (notBlank(userName) || notBlank(operatorId)) {
+            // SAM users arrive with the User domain; until then no operatorId+userName pair can log in.
+            throw new ApiException(ErrorCode.AUTH_FAILED);
+        }
+        if (!notBlank(email) || !notBlank(password)) {
+            throw new ApiException(ErrorCode.AUTH_FAILED);
+        }
+        var op = operators.checkPassword(email, password);
+        return issue(op.operatorId(), null, ttl);
+    }
+
+    /** A new API key and token for an operator (or one of its users). */
+    @Transactional
+    public Credentials issue(String operatorId, String userName, long ttlSeconds) {
+        String apiKey = "api-" + ids.uuid();
+        String sessionId = ids.alphanumeric(24);
+        Instant expiresAt = clock.instant().plusSeconds(ttlSeconds);
+        sessions.save(new ApiSession(apiKey, operatorId, userName, sessionId, expiresAt.toEpochMilli(), clock.nowMillis()));
+        String token = tokens.issue(operatorId, userName, operators.get(operatorId).coverageTypes(), sessionId, expiresAt);
+        return new Credentials(apiKey, token, operatorId, userName);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Caller authenticate(String apiKey, String token) {
+        TokenService.Claims claims = tokens.verify(token);
+        ApiSession session = sessions.findByApiKey(apiKey).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_API_KEY));
+        if (!session.sessionId().equals(claims.sessionId()) || !session.operatorId().equals(claims.operatorId())) {
+            throw new ApiException(ErrorCode.API_KEY_TOKEN_MISMATCH);
+        }
+        if (session.revoked()) {
+            throw new ApiException(ErrorCode.TOKEN_REVOKED);
+        }
+        List<String> coverage = operators.get(session.operatorId()).coverageTypes();
+        return new Caller(session.operatorId(), session.userName(), apiKey, coverage);
+    }
+
+    /** {@code POST /operators/{id}/token}: a new token for the caller's API key; the key stays the same. */
+    @Transactional
+    String refreshToken(Caller caller, Long tokenTimeoutSeconds) {
+        long ttl = ttl(tokenTimeoutSeconds, MIN_TTL, MAX_TTL);
+        ApiSession session = sessions.findByApiKey(caller.apiKey()).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_API_KEY));
+        Instant expiresAt = clock.instant().plusSeconds(ttl);
+        session.extendTo(expiresAt.toEpochMilli());
+        return tokens.issue(session.operatorId(), session.userName(), caller.coverageTypes(), session.sessionId(), expiresAt);
+    }
+
+    /** {@code POST /auth/logout}: the caller's key and its tokens stop working. */
+    @Transactional
+    void logout(Caller caller) {
+        sessions.findByApiKey(caller.apiKey()).ifPresent(ApiSession::revoke);
+    }
+
+    /** {@code DELETE /operators/{id}/tokens}: every key and token of the operator stops working. */
+    @Transactional
+    void revokeAll(String operatorId) {
+        sessions.revokeAllOf(operatorId);
+    }
+
+    static long ttl(Long requested, long min, long max) {
+        if (requested == null) {
+            return Math.min(DEFAULT_TTL, max);
+        }
+        if (requested < min || requested > max) {
+            throw new ApiException(ErrorCode.TOKEN_TIMEOUT_OUT_OF_RANGE, min, max);
+        }
+        return requested;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.soracommock.operator;
+
+import dev.soracommock.config.MockProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * The operator that exists from start-up, for code that calls the production API directly (no sandbox init):
+ * its e-mail, password and one auth key pair come from {@code SORACOM_MOCK_DEFAULT_OPERATOR_*} and are printed.
+ */
+@Component
+class DefaultOperator implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DefaultOperator.class);
+
+    private final OperatorService operators;
+    private final MockProperties.DefaultOperator settings;
+
+    DefaultOperator(OperatorService operators, MockProperties properties) {
+        this.operators = operators;
+        this.settings = properties.defaultOperator();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ensure();
+    }
+
+    /** Creates the default operator unless it exists (also called after a reset). */
+    void ensure() {
+        if (!settings.enabled() || operators.exists(settings.operatorId()) || operators.emailExists(settings.email())) {
+            return;
+        }
+        operators.create(settings.operatorId(), settings.email(), settings.password(), java.util.List.of("jp", "g"), true);
+        operators.addAuthKey(settings.operatorId(), settings.authKeyId(), settings.authKey());
+        log.info("default operator {}: email={} password={} authKeyId={} authKey={}", settings.operatorId(),
+                settings.email(), settings.password(), settings.authKeyId(), settings.authKey());
+    }
+}

@@ -1,0 +1,167 @@
+package dev.soracommock.operator;
+
+import dev.soracommock.clock.MockClock;
+import dev.soracommock.config.Identifiers;
+import dev.soracommock.config.Secrets;
+import dev.soracommock.web.ApiException;
+import dev.soracommock.web.ErrorCode;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Operators (accounts) and their own auth keys: creation, look-up, coverage types, deletion. */
+@Service
+public class OperatorService {
+
+    /** Coverage types of the real service: Japan and global. */
+    static final Set<String> COVERAGE_TYPES = Set.of("jp", "g");
+
+    /** What other domains may know of an operator. */
+    public record OperatorView(String operatorId, String email, String description, List<String> coverageTypes,
+            boolean paymentMethodRegistered, long createdAt, long updatedAt) {
+    }
+
+    /** A freshly generated auth key: the only time its secret is shown. */
+    record NewAuthKey(String authKeyId, String authKey) {
+    }
+
+    private final OperatorRepository operators;
+    private final AuthKeyRepository authKeys;
+    private final Secrets secrets;
+    private final Identifiers ids;
+    private final MockClock clock;
+
+    OperatorService(OperatorRepository operators, AuthKeyRepository authKeys, Secrets secrets, Identifiers ids,
+            MockClock clock) {
+        this.operators = operators;
+        this.authKeys = authKeys;
+        this.secrets = secrets;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates an operator that can log in with email and password at once.
+     *
+     * @param operatorId the ID to use, or null to mint {@code OP} + 10 digits
+     */
+    @Transactional
+    public OperatorView create(String operatorId, String email, String password, List<String> coverageTypes,
+            boolean paymentMethodRegistered) {
+        if (operators.existsByEmailIgnoreCase(email)) {
+            throw new ApiException(ErrorCode.EMAIL_ALREADY_REGISTERED);
+        }
+        String id = operatorId != null ? operatorId : mintOperatorId();
+        Operator op = operators.save(new Operator(id, email, secrets.hash(password), coverageTypes,
+                paymentMethodRegistered, clock.nowMillis()));
+        return view(op);
+    }
+
+    private String mintOperatorId() {
+        String id;
+        do {
+            id = "OP" + ids.digits(10);
+        } while (operators.existsByOperatorId(id));
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public OperatorView get(String operatorId) {
+        return view(find(operatorId));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String operatorId) {
+        return operators.existsByOperatorId(operatorId);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean emailExists(String email) {
+        return operators.existsByEmailIgnoreCase(email);
+    }
+
+    /** Email + password login; 401 AUM0002 when either is wrong. */
+    @Transactional(readOnly = true)
+    OperatorView checkPassword(String email, String password) {
+        Operator op = operators.findByEmailIgnoreCase(email).orElseThrow(() -> new ApiException(ErrorCode.AUTH_FAILED));
+        if (!secrets.matches(password, op.passwordHash())) {
+            throw new ApiException(ErrorCode.AUTH_FAILED);
+        }
+        return view(op);
+    }
+
+    /** Auth key login; 401 AUM0002 when the key is unknown or the secret wrong. Records the key's last use. */
+    @Transactional
+    AuthKeyOwner checkAuthKey(String authKeyId, String secret) {
+        AuthKey key = authKeys.findByAuthKeyId(authKeyId).orElseThrow(() -> new ApiException(ErrorCode.AUTH_FAILED));
+        if (!secrets.matches(secret, key.secretHash())) {
+            throw new ApiException(ErrorCode.AUTH_FAILED);
+        }
+        key.used(clock.nowSeconds());
+        return new AuthKeyOwner(key.operatorId(), key.userName());
+    }
+
+    record AuthKeyOwner(String operatorId, String userName) {
+    }
+
+    @Transactional
+    public void addCoverageType(String operatorId, String coverageType) {
+        if (!COVERAGE_TYPES.contains(coverageType)) {
+            throw new ApiException(ErrorCode.INVALID_COVERAGE_TYPE, coverageType);
+        }
+        find(operatorId).addCoverageType(coverageType, clock.nowMillis());
+    }
+
+    /** Deletes the operator and, through the schema's cascades, everything it owns. */
+    @Transactional
+    public void delete(String operatorId) {
+        if (!operators.existsByOperatorId(operatorId)) {
+            throw new ApiException(ErrorCode.SANDBOX_OPERATOR_NOT_FOUND);
+        }
+        operators.deleteByOperatorId(operatorId);
+    }
+
+    @Transactional
+    NewAuthKey generateAuthKey(String operatorId) {
+        return generateAuthKey(operatorId, null);
+    }
+
+    /** Also used at start-up for the default operator's configured pair. */
+    @Transactional
+    NewAuthKey addAuthKey(String operatorId, String authKeyId, String authKey) {
+        authKeys.save(new AuthKey(authKeyId, operatorId, null, secrets.hash(authKey), clock.nowSeconds()));
+        return new NewAuthKey(authKeyId, authKey);
+    }
+
+    private NewAuthKey generateAuthKey(String operatorId, String userName) {
+        String keyId;
+        do {
+            keyId = "keyId-" + ids.alphanumeric(32);
+        } while (authKeys.existsByAuthKeyId(keyId));
+        String secret = "secret-" + ids.alphanumeric(64);
+        authKeys.save(new AuthKey(keyId, operatorId, userName, secrets.hash(secret), clock.nowSeconds()));
+        return new NewAuthKey(keyId, secret);
+    }
+
+    @Transactional(readOnly = true)
+    List<AuthKey> listAuthKeys(String operatorId) {
+        return authKeys.findByOperatorIdAndUserNameIsNullOrderByCreatedAtAscAuthKeyIdAsc(operatorId);
+    }
+
+    @Transactional
+    void deleteAuthKey(String operatorId, String authKeyId) {
+        AuthKey key = authKeys.findByOperatorIdAndUserNameIsNullAndAuthKeyId(operatorId, authKeyId)
+                .orElseThrow(() -> new ApiException(ErrorCode.AUTH_KEY_NOT_FOUND));
+        authKeys.delete(key);
+    }
+
+    private Operator find(String operatorId) {
+        return operators.findByOperatorId(operatorId).orElseThrow(() -> new ApiException(ErrorCode.INVALID_OPERATOR_ID));
+    }
+
+    private static OperatorView view(Operator op) {
+        return new OperatorView(op.operatorId(), op.email(), op.description(), op.coverageTypes(),
+                op.paymentMethodRegistered(), op.createdAt(), op.updatedAt());
+    }
+}

@@ -1,0 +1,156 @@
+package dev.soracommock.operator;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.soracommock.clock.MockClock;
+import dev.soracommock.config.Identifiers;
+import dev.soracommock.web.ApiException;
+import dev.soracommock.web.ErrorCode;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * API tokens are signed JWTs (HS256, with a {@code kid}), as the real ones are JWTs: soracom-cli reads
+ * {@code operator.operatorId} from the payload to fill every {@code {operator_id}}. The payload also carries the
+ * coverage types, the SAM user when there is one, {@code sid} (the API-key session the token belongs to),
+ * {@code iat} and {@code exp}. The signing key is created once and kept in the database, so tokens survive a
+ * restart with file persistence and are accepted by every instance sharing one PostgreSQL.
+ */
+@Component
+class TokenService {
+
+    static final String ISSUER = "https://soracom-mock";
+    private static final String KEY_NAME = "jwt-hs256";
+
+    /** What a verified token says. */
+    record Claims(String operatorId, String userName, String sessionId, Instant expiresAt) {
+    }
+
+    private final MockClock clock;
+    private final JdbcTemplate jdbc;
+    private final Identifiers ids;
+    private volatile Key key;
+
+    private record Key(String kid, MACSigner signer, MACVerifier verifier) {
+    }
+
+    TokenService(MockClock clock, JdbcTemplate jdbc, Identifiers ids) {
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.ids = ids;
+    }
+
+    String issue(String operatorId, String userName, List<String> coverageTypes, String sessionId, Instant expiresAt) {
+        Key k = key();
+        Map<String, Object> operator = new LinkedHashMap<>();
+        operator.put("operatorId", operatorId);
+        operator.put("coverageTypes", coverageTypes);
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(userName == null ? operatorId : operatorId + ":" + userName)
+                .issueTime(Date.from(clock.instant()))
+                .expirationTime(Date.from(expiresAt))
+                .jwtID(ids.uuid().toString())
+                .claim("sid", sessionId)
+                .claim("operator", operator);
+        if (userName != null) {
+            claims.claim("user", Map.of("userName", userName, "operatorId", operatorId));
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(k.kid()).build(),
+                claims.build());
+        try {
+            jwt.sign(k.signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    /**
+     * Verifies signature and expiry (against the emulator's clock).
+     *
+     * @throws ApiException AUM0006 when the token is not one of ours (malformed, other algorithm, {@code alg=none},
+     *                      wrong key, tampered), AUM0007 when it has expired
+     */
+    Claims verify(String token) {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            Key k = key();
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(k.verifier())) {
+                throw new ApiException(ErrorCode.TOKEN_INVALID);
+            }
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException | JOSEException | IllegalStateException e) {
+            throw new ApiException(ErrorCode.TOKEN_INVALID);
+        }
+        Date exp = claims.getExpirationTime();
+        Object operator = claims.getClaim("operator");
+        Object sid = claims.getClaim("sid");
+        if (exp == null || !(operator instanceof Map<?, ?> op) || !(op.get("operatorId") instanceof String operatorId)
+                || !(sid instanceof String sessionId)) {
+            throw new ApiException(ErrorCode.TOKEN_INVALID);
+        }
+        if (!clock.instant().isBefore(exp.toInstant())) {
+            throw new ApiException(ErrorCode.TOKEN_EXPIRED);
+        }
+        String userName = claims.getClaim("user") instanceof Map<?, ?> user && user.get("userName") instanceof String u ? u : null;
+        return new Claims(operatorId, userName, sessionId, exp.toInstant());
+    }
+
+    private Key key() {
+        Key k = key;
+        if (k == null) {
+            synchronized (this) {
+                if (key == null) {
+                    key = loadOrCreateKey();
+                }
+                k = key;
+            }
+        }
+        return k;
+    }
+
+    /** Forget the cached key (after the database was reset or replaced). */
+    synchronized void reload() {
+        key = null;
+    }
+
+    private Key loadOrCreateKey() {
+        List<String> found = jdbc.queryForList("select secret_value from server_secret where secret_name = ?", String.class, KEY_NAME);
+        String encoded;
+        if (found.isEmpty()) {
+            encoded = Base64.getEncoder().encodeToString(ids.bytes(32));
+            try {
+                jdbc.update("insert into server_secret (secret_name, secret_value) values (?, ?)", KEY_NAME, encoded);
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                // another instance on the same database created it first: use theirs
+                encoded = jdbc.queryForObject("select secret_value from server_secret where secret_name = ?", String.class, KEY_NAME);
+            }
+        } else {
+            encoded = found.get(0);
+        }
+        byte[] secret = Base64.getDecoder().decode(encoded);
+        try {
+            String kid = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(secret)).substring(0, 16);
+            return new Key(kid, new MACSigner(secret), new MACVerifier(secret));
+        } catch (JOSEException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.soracommock.web;
+
+import dev.soracommock.contract.Operations;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Step 1 of every operation: credentials. Operations whose contract requires {@code api_key} + {@code api_token}
+ * need both headers, checked by the {@link Authenticator}; an operation addressed to {@code /operators/{operator_id}/…}
+ * must name the caller's own operator. Operations without security (auth, sandbox init, …) pass through.
+ */
+@Component
+public class AuthInterceptor implements HandlerInterceptor {
+
+    static final String API_KEY = "X-Soracom-API-Key";
+    static final String TOKEN = "X-Soracom-Token";
+
+    private final Operations operations;
+    private final Authenticator authenticator;
+
+    AuthInterceptor(Operations operations, Authenticator authenticator) {
+        this.operations = operations;
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        var operation = operations.forHandler(handler).orElse(null);
+        if (operation == null || !operation.spec().requiresAuth()) {
+            return true;
+        }
+        String apiKey = request.getHeader(API_KEY);
+        String token = request.getHeader(TOKEN);
+        if (apiKey == null || apiKey.isBlank() || token == null || token.isBlank()) {
+            throw new ApiException(ErrorCode.AUTH_HEADERS_MISSING);
+        }
+        Caller caller = authenticator.authenticate(apiKey.trim(), token.trim());
+        request.setAttribute(CurrentCaller.ATTRIBUTE, caller);
+        @SuppressWarnings("unchecked")
+        Map<String, String> vars = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        if (vars != null && vars.containsKey("operator_id") && !caller.operatorId().equals(vars.get("operator_id"))) {
+            throw new ApiException(ErrorCode.INVALID_OPERATOR_ID);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.soracommock.web;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/** The authenticated caller of the current request (set by {@link AuthInterceptor}). */
+@Component
+public class CurrentCaller {
+
+    static final String ATTRIBUTE = CurrentCaller.class.getName();
+
+    /** The caller; only called from operations that require credentials. */
+    public Caller get() {
+        Object caller = RequestContextHolder.currentRequestAttributes().getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (caller == null) {
+            throw new ApiException(ErrorCode.AUTH_HEADERS_MISSING);
+        }
+        return (Caller) caller;
+    }
+
+    public String operatorId() {
+        return get().operatorId();
+    }
+}

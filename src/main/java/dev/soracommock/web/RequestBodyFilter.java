@@ -1,0 +1,119 @@
+package dev.soracommock.web;
+
+import dev.soracommock.config.MockProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads a request body once, up to the configured limit (413 beyond it), so that the contract validator and the
+ * handler both see it, and so a normaliser can replace it before either does.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class RequestBodyFilter extends OncePerRequestFilter {
+
+    private final long maxBodyBytes;
+    private final ErrorResponses errors;
+
+    RequestBodyFilter(MockProperties properties, ErrorResponses errors) {
+        this.maxBodyBytes = properties.maxBodyBytes();
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, maxBodyBytes);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        if (body.length > maxBodyBytes) {
+            errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, maxBodyBytes);
+            return;
+        }
+        chain.doFilter(new CachedBody(request, body), response);
+    }
+
+    /** The request with its body held in memory; {@link #replace} swaps it for a normalised one. */
+    public static final class CachedBody extends HttpServletRequestWrapper {
+
+        private byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        public byte[] body() {
+            return body;
+        }
+
+        public void replace(byte[] newBody) {
+            this.body = newBody;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            InputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return false;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String enc = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+                    enc == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(enc)));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.soracommock.web;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import dev.soracommock.config.MockProperties;
+import dev.soracommock.contract.Contract;
+import dev.soracommock.contract.ContractDocuments;
+import dev.soracommock.contract.Operations;
+import dev.soracommock.contract.RequestNormalizer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.util.WebUtils;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Step 3 of every operation: the request is checked against its contract (required parameters and fields, types,
+ * enums, formats, ranges) by the Atlassian contract validator; a violation is 400 COM0008 naming the field, before
+ * any handler runs, so a refused request changes nothing. Known leniencies of the real API towards real clients
+ * are applied first ({@link RequestNormalizer}). Credentials are checked earlier by the auth step, so the
+ * validator's own security checks are off.
+ */
+@Component
+public class RequestValidator implements HandlerInterceptor {
+
+    private final Operations operations;
+    private final boolean enabled;
+    private final Map<String, RequestNormalizer> normalizers;
+    private final JsonMapper json;
+    private final ContractDocuments documents;
+    private final Map<Contract, OpenApiInteractionValidator> validators = Collections.synchronizedMap(new EnumMap<>(Contract.class));
+
+    RequestValidator(Operations operations, MockProperties properties, List<RequestNormalizer> normalizers, JsonMapper json,
+            ContractDocuments documents) {
+        this.documents = documents;
+        this.operations = operations;
+        this.enabled = properties.validation();
+        this.normalizers = normalizers.stream().collect(Collectors.toMap(RequestNormalizer::operationId, Function.identity()));
+        this.json = json;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        var operation = operations.forHandler(handler).orElse(null);
+        if (operation == null) {
+            return true;
+        }
+        RequestBodyFilter.CachedBody cached = WebUtils.getNativeRequest(request, RequestBodyFilter.CachedBody.class);
+        byte[] body = cached == null ? new byte[0] : cached.body();
+        RequestNormalizer normalizer = normalizers.get(operation.spec().operationId());
+        if (normalizer != null && body.length > 0 && isJson(request)) {
+            try {
+                JsonNode node = json.readTree(body);
+                body = json.writeValueAsBytes(normalizer.normalize(node));
+                cached.replace(body);
+            } catch (JacksonException malformed) {
+                // left to the validator, which reports it
+            }
+        }
+        if (!enabled) {
+            return true;
+        }
+        ValidationReport report = validator(operation.contract()).validateRequest(toValidatorRequest(request, body));
+        if (report.hasErrors()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, describe(report));
+        }
+        return true;
+    }
+
+    private static boolean isJson(HttpServletRequest request) {
+        String ct = request.getContentType();
+        return ct == null || ct.toLowerCase().contains("json");
+    }
+
+    private static Request toValidatorRequest(HttpServletRequest request, byte[] body) {
+        SimpleRequest.Builder b = new SimpleRequest.Builder(request.getMethod(), request.getRequestURI());
+        if (body.length > 0) {
+            b.withBody(body);
+        }
+        for (String name : Collections.list(request.getHeaderNames())) {
+            b.withHeader(name, Collections.list(request.getHeaders(name)));
+        }
+        request.getParameterMap().forEach((name, values) -> b.withQueryParam(name, values));
+        return b.build();
+    }
+
+    /** The validator's messages, each naming the field or parameter it is about. */
+    static String describe(ValidationReport report) {
+        return report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(m -> m.getMessage().replace('\n', ' '))
+                .distinct()
+                .limit(5)
+                .collect(Collectors.joining("; "));
+    }
+
+    private OpenApiInteractionValidator validator(Contract contract) {
+        return validators.computeIfAbsent(contract, c -> OpenApiInteractionValidator
+                .createFor(documents.openApi(c))
+                .withLevelResolver(LevelResolver.create()
+                        // credentials: checked by the auth step with Soracom's own codes
+                        .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.request.security.invalid", ValidationReport.Level.IGNORE)
+                        // real clients send "{}" or an empty body to operations that take none
+                        .withLevel("validation.request.body.unexpected", ValidationReport.Level.IGNORE)
+                        // soracom-cli sends no Content-Type on body-less calls
+                        .withLevel("validation.request.contentType.missing", ValidationReport.Level.IGNORE)
+                        .build())
+                .build());
+    }
+
+    /** Builds the validators in the background once the server is ready, ahead of the first request. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        if (!enabled) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            for (Contract c : Contract.values()) {
+                validator(c);
+            }
+        }, "validator-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.soracommock.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the black-box tests: the whole server on a random port, called over HTTP with RestAssured, every 2xx
+ * response validated against its contract ({@link ContractResponseFilter}). All test classes share one server
+ * (same configuration → Spring's context cache); tests isolate themselves by creating their own sandbox operator.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTest {
+
+    private static final AtomicInteger EMAILS = new AtomicInteger();
+
+    @LocalServerPort
+    protected int port;
+
+    protected RequestSpecification anonymous;
+
+    @BeforeEach
+    void baseSpec() {
+        anonymous = new RequestSpecBuilder().setBaseUri("http://localhost").setPort(port)
+                .addFilter(new ContractResponseFilter()).build();
+    }
+
+    /** A request with no credentials. */
+    protected RequestSpecification api() {
+        return given(anonymous);
+    }
+
+    /** A request with the operator's API key and token. */
+    protected RequestSpecification as(Operator op) {
+        return given(anonymous).header("X-Soracom-API-Key", op.apiKey()).header("X-Soracom-Token", op.token());
+    }
+
+    /** A fresh e-mail address, unique within this JVM. */
+    protected static String uniqueEmail() {
+        return "user" + EMAILS.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
+    }
+
+    /** Signs up a new sandbox operator (POST /v1/sandbox/init) and returns its credentials. */
+    protected Operator newOperator() {
+        String email = uniqueEmail();
+        Response r = api().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", "p@ssw0rd", "authKeyId", "keyId-test", "authKey", "secret-test",
+                        "coverageTypes", java.util.List.of("jp"), "registerPaymentMethod", true))
+                .post("/v1/sandbox/init");
+        r.then().statusCode(201);
+        return new Operator(r.path("operatorId"), r.path("apiKey"), r.path("token"), email, "p@ssw0rd");
+    }
+
+    /** Credentials of one operator. */
+    public record Operator(String operatorId, String apiKey, String token, String email, String password) {
+    }
+}
