@@ -194,6 +194,30 @@ public class DeriveContract {
     dropObjectDefaultsOnComposedSchemas(components.get("schemas"));
     defineSecuritySchemes(components);
     allowNullOnOptionalProperties(components.get("schemas"));
+    dropRequiredNamesWithoutProperty(components.get("schemas"));
+  }
+
+  /**
+   * 5. A schema whose {@code required} names a property it does not declare (TestingUsage requires
+   *    {@code usageLimits} but declares {@code usageLimit}) can be satisfied by no body; such names are dropped.
+   */
+  @SuppressWarnings("unchecked")
+  static void dropRequiredNamesWithoutProperty(Object node) {
+    if (node instanceof Map<?, ?> m) {
+      Map<String, Object> schema = (Map<String, Object>) m;
+      if (schema.get("properties") instanceof Map<?, ?> props && schema.get("required") instanceof List<?> required) {
+        List<Object> kept = new ArrayList<>();
+        for (Object name : required) {
+          if (props.containsKey(name)) kept.add(name);
+        }
+        if (kept.isEmpty()) schema.remove("required"); else schema.put("required", kept);
+      }
+      for (Map.Entry<String, Object> e : schema.entrySet()) {
+        if (!DATA_KEYS.contains(e.getKey()) && !e.getKey().equals("examples")) dropRequiredNamesWithoutProperty(e.getValue());
+      }
+    } else if (node instanceof List<?> l) {
+      for (Object o : l) dropRequiredNamesWithoutProperty(o);
+    }
   }
 
   /**
@@ -230,8 +254,8 @@ public class DeriveContract {
    */
   static void defineSecuritySchemes(Map<String, Object> components) {
     Map<String, Object> schemes = map(components.get("securitySchemes"));
-    schemes.putIfAbsent("api_key", new LinkedHashMap<>(Map.of("type", "apiKey", "in", "header", "name", "X-Soracom-API-Key")));
-    schemes.putIfAbsent("api_token", new LinkedHashMap<>(Map.of("type", "apiKey", "in", "header", "name", "X-Soracom-Token")));
+    schemes.putIfAbsent("api_key", headerScheme("X-Soracom-API-Key"));
+    schemes.putIfAbsent("api_token", headerScheme("X-Soracom-Token"));
     components.put("securitySchemes", schemes);
   }
 
@@ -250,6 +274,14 @@ public class DeriveContract {
     } else if (node instanceof List<?> l) {
       for (Object o : l) dropObjectDefaultsOnComposedSchemas(o);
     }
+  }
+
+  static Map<String, Object> headerScheme(String header) {
+    Map<String, Object> scheme = new LinkedHashMap<>();
+    scheme.put("in", "header");
+    scheme.put("name", header);
+    scheme.put("type", "apiKey");
+    return scheme;
   }
 
   static String reason(String status) {

@@ -117,6 +117,8 @@ public class RequestValidator implements HandlerInterceptor {
                         .withLevel("validation.request.security.invalid", ValidationReport.Level.IGNORE)
                         // real clients send "{}" or an empty body to operations that take none
                         .withLevel("validation.request.body.unexpected", ValidationReport.Level.IGNORE)
+                        // unknown fields are ignored, as the real API ignores them (the Go SDK sends timeout_seconds, date)
+                        .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
                         // soracom-cli sends no Content-Type on body-less calls
                         .withLevel("validation.request.contentType.missing", ValidationReport.Level.IGNORE)
                         .build())
