@@ -170,7 +170,11 @@ public class DeriveContract {
     op.put("externalDocs", Map.of("url", reference + "#/" + anchor));
   }
 
-  /** OpenAPI requires a description on every response: the standard reason phrase replaces the prose. */
+  /**
+   * OpenAPI requires a description on every response: the standard reason phrase replaces the prose.
+   * FIX 6: a 204 cannot carry a body (RFC 9110 §15.3.5), yet cancelOrder and registerOrderedSim document one; the
+   * content of 204 responses is dropped.
+   */
   static void describeResponses(Map<String, Object> op) {
     Map<String, Object> responses = map(op.get("responses"));
     Map<String, Object> out = new LinkedHashMap<>();
@@ -178,6 +182,10 @@ public class DeriveContract {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("description", reason(e.getKey()));
       r.putAll(map(e.getValue()));
+      if (e.getKey().equals("204")) {
+        r.remove("content");
+        r.remove("headers");
+      }
       out.put(e.getKey(), r);
     }
     op.put("responses", out);

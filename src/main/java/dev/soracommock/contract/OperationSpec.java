@@ -10,7 +10,7 @@ import java.util.List;
  * @param method          HTTP method, upper case
  * @param path            path template relative to the contract's base path
  * @param requiresAuth    whether the contract requires X-Soracom-API-Key and X-Soracom-Token
- * @param successStatuses the documented 2xx statuses, lowest first
+ * @param successStatuses the documented 2xx and 3xx statuses, lowest first
  * @param cliCommands     the soracom-cli command(s) for this operation ({@code x-soracom-cli})
  * @param paginated       whether soracom-cli pages through it ({@code x-soracom-cli-pagination})
  * @param deprecated      whether the contract marks it deprecated
@@ -21,7 +21,7 @@ public record OperationSpec(String operationId, String tag, String method, Strin
     /** Sentinel closing the generated list (lets the template end every entry with a comma); filtered out. */
     public static final OperationSpec END = new OperationSpec("", "", "", "", false, new int[0], List.of(), false, false);
 
-    /** The documented success status (the lowest 2xx; 200 when the contract documents none). */
+    /** The documented success status (the lowest 2xx or 3xx; 200 when the contract documents none). */
     public int successStatus() {
         return successStatuses.length == 0 ? 200 : successStatuses[0];
     }

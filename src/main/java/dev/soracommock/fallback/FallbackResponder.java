@@ -29,6 +29,7 @@ import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,6 +84,10 @@ public class FallbackResponder {
         response.resetBuffer();
         response.setStatus(answer.status());
         response.setHeader(FALLBACK_HEADER, operationId);
+        if (answer.status() >= 300 && answer.status() < 400) {
+            // The one operation that documents only a redirect, getFile, redirects to the listing of its directory.
+            response.setHeader(HttpHeaders.LOCATION, request.getRequestURI() + "/");
+        }
         if (answer.hasContent()) {
             response.setContentType(answer.contentType());
             response.setContentLength(answer.body().length);

@@ -1,10 +1,10 @@
 package dev.soracommock.web;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
 
 /**
  * The one paging mechanism. In: {@code limit} and {@code last_evaluated_key} (the key of the last item of the
@@ -58,8 +58,10 @@ public final class Paging {
         List<R> body = page.items().stream().map(mapper).toList();
         ResponseEntity.BodyBuilder builder = ResponseEntity.ok();
         if (page.nextKey() != null) {
+            // every reserved character percent-encoded, spaces as %20 and '+' as %2B, so that URI decoders and form
+            // decoders (Go's url.ParseQuery in the Go SDK, Tomcat) read the same key back
             String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("last_evaluated_key", UriUtils.encodeQueryParam(page.nextKey(), StandardCharsets.UTF_8))
+                    .replaceQueryParam("last_evaluated_key", URLEncoder.encode(page.nextKey(), StandardCharsets.UTF_8).replace("+", "%20"))
                     .replaceQueryParam("limit", request.limit())
                     .build(true)
                     .toUriString();

@@ -61,14 +61,17 @@ public class RequestValidator implements HandlerInterceptor {
         }
         RequestBodyFilter.CachedBody cached = WebUtils.getNativeRequest(request, RequestBodyFilter.CachedBody.class);
         byte[] body = cached == null ? new byte[0] : cached.body();
-        RequestNormalizer normalizer = normalizers.get(operation.spec().operationId());
-        if (normalizer != null && body.length > 0 && isJson(request)) {
+        if (body.length > 0 && isJson(request)) {
+            JsonNode node;
             try {
-                JsonNode node = json.readTree(body);
+                node = json.readTree(body);
+            } catch (JacksonException malformed) {
+                throw new ApiException(ErrorCode.MALFORMED_JSON, malformed.getOriginalMessage());
+            }
+            RequestNormalizer normalizer = normalizers.get(operation.spec().operationId());
+            if (normalizer != null) {
                 body = json.writeValueAsBytes(normalizer.normalize(node));
                 cached.replace(body);
-            } catch (JacksonException malformed) {
-                // left to the validator, which reports it
             }
         }
         if (!enabled) {
@@ -122,6 +125,8 @@ public class RequestValidator implements HandlerInterceptor {
                         // soracom-cli sends no Content-Type on body-less calls
                         .withLevel("validation.request.contentType.missing", ValidationReport.Level.IGNORE)
                         .build())
+                // /files/{scope}/{path}/ and /files/{scope}/{path} are different operations
+                .withStrictOperationPathMatching()
                 .build());
     }
 

@@ -35,6 +35,7 @@ public final class ContractResponseFilter implements Filter {
                         .withLevelResolver(LevelResolver.create()
                                 .withLevel("validation.request", ValidationReport.Level.IGNORE)
                                 .build())
+                        .withStrictOperationPathMatching()
                         .build();
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
