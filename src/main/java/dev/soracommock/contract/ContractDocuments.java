@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -19,20 +20,37 @@ import org.springframework.stereotype.Component;
 
 /**
  * The parsed contracts (for request validation and fallback bodies). Parsing the 600 KB Soracom contract takes
- * about a second, so it never happens on the start-up path: it starts in the background once the server is
- * ready, and the first request that needs a contract waits for it.
+ * about a second, so it never happens on the start-up path: {@link #parseInBackground()} starts it on a thread of
+ * its own as the JVM starts (overlapping Spring's single-threaded start-up on a second core), and the first request
+ * that needs a contract waits for it. The documents are classpath constants, hence shared by every context.
  */
 @Component
 public class ContractDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(ContractDocuments.class);
 
-    private final Map<Contract, CompletableFuture<OpenAPI>> documents = new EnumMap<>(Contract.class);
+    private static final Map<Contract, CompletableFuture<OpenAPI>> DOCUMENTS = new EnumMap<>(Contract.class);
 
-    public ContractDocuments() {
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    static {
         for (Contract c : Contract.values()) {
-            documents.put(c, new CompletableFuture<>());
+            DOCUMENTS.put(c, new CompletableFuture<>());
         }
+    }
+
+    /** Starts parsing every contract on a background thread (called first thing in {@code main}). */
+    public static void parseInBackground() {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            for (Contract c : Contract.values()) {
+                parse(c);
+            }
+        }, "contract-preload");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The contract's text as served to clients and read by the validator. */
@@ -44,20 +62,19 @@ public class ContractDocuments {
         }
     }
 
+    /** In a test or an embedding that did not go through {@code main}: parse once the context is ready. */
     @EventListener(ApplicationReadyEvent.class)
     void preload() {
-        Thread t = new Thread(() -> {
-            for (Contract c : Contract.values()) {
-                openApi(c);
-            }
-        }, "contract-preload");
-        t.setDaemon(true);
-        t.start();
+        parseInBackground();
     }
 
     /** The fully resolved document ($refs inlined where the parser resolves them). Parsed once, on first use. */
     public OpenAPI openApi(Contract contract) {
-        CompletableFuture<OpenAPI> f = documents.get(contract);
+        return parse(contract);
+    }
+
+    private static OpenAPI parse(Contract contract) {
+        CompletableFuture<OpenAPI> f = DOCUMENTS.get(contract);
         synchronized (f) {
             if (!f.isDone()) {
                 long t0 = System.nanoTime();

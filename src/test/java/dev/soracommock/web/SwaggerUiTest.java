@@ -1,0 +1,44 @@
+package dev.soracommock.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.soracommock.support.ApiTest;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Swagger UI shows both contracts, served as files with a relative server and the two credential headers. */
+class SwaggerUiTest extends ApiTest {
+
+    @Test
+    void swaggerUiListsBothContracts() {
+        api().get("/swagger-ui/index.html").then().statusCode(200);
+        Response config = api().get("/v3/api-docs/swagger-config");
+        config.then().statusCode(200);
+        List<Map<String, String>> urls = config.path("urls");
+        assertThat(urls).extracting(u -> u.get("url"))
+                .containsExactly("/openapi/soracom-api.yaml", "/openapi/soracom-sandbox-api.yaml");
+    }
+
+    @Test
+    void contractsAreDownloadableWithRelativeServerAndAuthorizeSchemes() {
+        for (String file : List.of("soracom-api.yaml", "soracom-sandbox-api.yaml")) {
+            Response r = api().get("/openapi/" + file);
+            r.then().statusCode(200);
+            assertThat(r.contentType()).startsWith("application/yaml");
+            String yaml = r.asString();
+            assertThat(yaml).contains("- url: /v1").contains("name: X-Soracom-API-Key").contains("name: X-Soracom-Token")
+                    .doesNotContain("https://api.soracom.io/v1");
+        }
+    }
+
+    @Test
+    void healthProbesAndInfo() {
+        api().get("/actuator/health/liveness").then().statusCode(200);
+        api().get("/actuator/health/readiness").then().statusCode(200);
+        Response info = api().get("/actuator/info");
+        assertThat(info.<String>path("app.version")).doesNotContain("@").isNotBlank();
+        assertThat(info.<String>path("contracts.soracom-api")).isEqualTo("20260604-092803");
+    }
+}
