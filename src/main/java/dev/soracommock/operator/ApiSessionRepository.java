@@ -15,4 +15,8 @@ interface ApiSessionRepository extends Repository<ApiSession, String> {
     @Modifying
     @Query("update ApiSession s set s.revoked = true where s.operatorId = :operatorId")
     int revokeAllOf(String operatorId);
+
+    @Modifying
+    @Query("update ApiSession s set s.revoked = true where s.operatorId = :operatorId and s.userName = :userName")
+    int revokeAllOfUser(String operatorId, String userName);
 }

@@ -14,6 +14,10 @@ interface AuthKeyRepository extends Repository<AuthKey, String> {
 
     Optional<AuthKey> findByOperatorIdAndUserNameIsNullAndAuthKeyId(String operatorId, String authKeyId);
 
+    List<AuthKey> findByOperatorIdAndUserNameOrderByCreatedAtAscAuthKeyIdAsc(String operatorId, String userName);
+
+    Optional<AuthKey> findByOperatorIdAndUserNameAndAuthKeyId(String operatorId, String userName, String authKeyId);
+
     boolean existsByAuthKeyId(String authKeyId);
 
     AuthKey save(AuthKey key);

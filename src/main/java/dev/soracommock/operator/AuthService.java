@@ -8,6 +8,7 @@ import dev.soracommock.web.Caller;
 import dev.soracommock.web.ErrorCode;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,19 +28,24 @@ public class AuthService implements Authenticator {
     public record Credentials(String apiKey, String token, String operatorId, String userName) {
     }
 
+    /** Token lifetime bounds of {@code POST /auth/switch_user} (seconds). */
+    static final long SWITCH_MAX_TTL = 3600;
+
     private final ApiSessionRepository sessions;
     private final OperatorService operators;
     private final TokenService tokens;
     private final Identifiers ids;
     private final MockClock clock;
+    private final ObjectProvider<UserCredentials> users;
 
     AuthService(ApiSessionRepository sessions, OperatorService operators, TokenService tokens, Identifiers ids,
-            MockClock clock) {
+            MockClock clock, ObjectProvider<UserCredentials> users) {
         this.sessions = sessions;
         this.operators = operators;
         this.tokens = tokens;
         this.ids = ids;
         this.clock = clock;
+        this.users = users;
     }
 
     /** {@code POST /auth}: email+password, authKeyId+authKey, or operatorId+userName+password (SAM users). */
@@ -55,8 +61,12 @@ public class AuthService implements Authenticator {
             return issue(owner.operatorId(), owner.userName(), ttl);
         }
         if (notBlank(userName) || notBlank(operatorId)) {
-            // SAM users arrive with the User domain; until then no operatorId+userName pair can log in.
-            throw new ApiException(ErrorCode.AUTH_FAILED);
+            UserCredentials sam = users.getIfAvailable();
+            if (sam == null || !notBlank(userName) || !notBlank(operatorId) || !notBlank(password)
+                    || !operators.exists(operatorId) || !sam.checkPassword(operatorId, userName, password)) {
+                throw new ApiException(ErrorCode.AUTH_FAILED);
+            }
+            return issue(operatorId, userName, ttl);
         }
         if (!notBlank(email) || !notBlank(password)) {
             throw new ApiException(ErrorCode.AUTH_FAILED);
@@ -99,6 +109,33 @@ public class AuthService implements Authenticator {
         Instant expiresAt = clock.instant().plusSeconds(ttl);
         session.extendTo(expiresAt.toEpochMilli());
         return tokens.issue(session.operatorId(), session.userName(), caller.coverageTypes(), session.sessionId(), expiresAt);
+    }
+
+    /**
+     * {@code POST /auth/switch_user}: credentials of another SAM user (of this or another operator) whose trust
+     * policy names the caller. TTL 180–3600 s, default 3600.
+     */
+    @Transactional
+    Credentials switchUser(Caller caller, String operatorId, String userName, Long tokenTimeoutSeconds) {
+        long ttl = tokenTimeoutSeconds == null ? SWITCH_MAX_TTL : ttl(tokenTimeoutSeconds, MIN_TTL, SWITCH_MAX_TTL);
+        String targetOperator = notBlank(operatorId) ? operatorId : caller.operatorId();
+        UserCredentials sam = users.getIfAvailable();
+        if (sam == null || !notBlank(userName) || !operators.exists(targetOperator)
+                || !sam.exists(targetOperator, userName)) {
+            throw new ApiException(ErrorCode.USER_NOT_FOUND);
+        }
+        String principal = caller.isRoot() ? UserCredentials.operatorSrn(caller.operatorId())
+                : UserCredentials.userSrn(caller.operatorId(), caller.userName());
+        if (!sam.trusts(targetOperator, userName, principal)) {
+            throw new ApiException(ErrorCode.SWITCH_USER_NOT_TRUSTED, UserCredentials.userSrn(targetOperator, userName), principal);
+        }
+        return issue(targetOperator, userName, ttl);
+    }
+
+    /** {@code DELETE /operators/{id}/users/{name}/tokens}, and a deleted user: the user's keys stop working. */
+    @Transactional
+    public void revokeUser(String operatorId, String userName) {
+        sessions.revokeAllOfUser(operatorId, userName);
     }
 
     /** {@code POST /auth/logout}: the caller's key and its tokens stop working. */

@@ -23,7 +23,7 @@ public class OperatorService {
     }
 
     /** A freshly generated auth key: the only time its secret is shown. */
-    record NewAuthKey(String authKeyId, String authKey) {
+    public record NewAuthKey(String authKeyId, String authKey) {
     }
 
     private final OperatorRepository operators;
@@ -132,6 +132,41 @@ public class OperatorService {
     NewAuthKey addAuthKey(String operatorId, String authKeyId, String authKey) {
         authKeys.save(new AuthKey(authKeyId, operatorId, null, secrets.hash(authKey), clock.nowSeconds()));
         return new NewAuthKey(authKeyId, authKey);
+    }
+
+    /** An auth key as the API lists it (times in epoch seconds). */
+    public record AuthKeyView(String authKeyId, long createDateTime, Long lastUsedDateTime) {
+    }
+
+    /** {@code POST /operators/{id}/users/{name}/auth_keys}; the caller has checked that the user exists. */
+    @Transactional
+    public NewAuthKey generateUserAuthKey(String operatorId, String userName) {
+        return generateAuthKey(operatorId, userName);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuthKeyView> listUserAuthKeys(String operatorId, String userName) {
+        return authKeys.findByOperatorIdAndUserNameOrderByCreatedAtAscAuthKeyIdAsc(operatorId, userName).stream()
+                .map(k -> new AuthKeyView(k.authKeyId(), k.createdAt(), k.lastUsedAt())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public AuthKeyView getUserAuthKey(String operatorId, String userName, String authKeyId) {
+        AuthKey k = authKeys.findByOperatorIdAndUserNameAndAuthKeyId(operatorId, userName, authKeyId)
+                .orElseThrow(() -> new ApiException(ErrorCode.AUTH_KEY_NOT_FOUND));
+        return new AuthKeyView(k.authKeyId(), k.createdAt(), k.lastUsedAt());
+    }
+
+    @Transactional
+    public void deleteUserAuthKey(String operatorId, String userName, String authKeyId) {
+        authKeys.delete(authKeys.findByOperatorIdAndUserNameAndAuthKeyId(operatorId, userName, authKeyId)
+                .orElseThrow(() -> new ApiException(ErrorCode.AUTH_KEY_NOT_FOUND)));
+    }
+
+    /** A deleted user's keys go with it. */
+    @Transactional
+    public void deleteUserAuthKeys(String operatorId, String userName) {
+        authKeys.findByOperatorIdAndUserNameOrderByCreatedAtAscAuthKeyIdAsc(operatorId, userName).forEach(authKeys::delete);
     }
 
     private NewAuthKey generateAuthKey(String operatorId, String userName) {

@@ -4,6 +4,7 @@ import dev.soracommock.contract.Operations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -11,7 +12,8 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Step 1 of every operation: credentials. Operations whose contract requires {@code api_key} + {@code api_token}
  * need both headers, checked by the {@link Authenticator}; an operation addressed to {@code /operators/{operator_id}/…}
- * must name the caller's own operator. Operations without security (auth, sandbox init, …) pass through.
+ * must name the caller's own operator; a SAM user's call must be allowed by its permissions. Operations without
+ * security (auth, sandbox init, …) pass through.
  */
 @Component
 public class AuthInterceptor implements HandlerInterceptor {
@@ -21,10 +23,12 @@ public class AuthInterceptor implements HandlerInterceptor {
 
     private final Operations operations;
     private final Authenticator authenticator;
+    private final ObjectProvider<PermissionChecker> permissions;
 
-    AuthInterceptor(Operations operations, Authenticator authenticator) {
+    AuthInterceptor(Operations operations, Authenticator authenticator, ObjectProvider<PermissionChecker> permissions) {
         this.operations = operations;
         this.authenticator = authenticator;
+        this.permissions = permissions;
     }
 
     @Override
@@ -44,6 +48,12 @@ public class AuthInterceptor implements HandlerInterceptor {
         Map<String, String> vars = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         if (vars != null && vars.containsKey("operator_id") && !caller.operatorId().equals(vars.get("operator_id"))) {
             throw new ApiException(ErrorCode.INVALID_OPERATOR_ID);
+        }
+        if (!caller.isRoot()) {
+            PermissionChecker checker = permissions.getIfAvailable();
+            if (checker != null) {
+                checker.check(caller, operation.spec());
+            }
         }
         return true;
     }
