@@ -88,6 +88,11 @@ class Operator {
         return updatedAt;
     }
 
+    void changePassword(String passwordHash, long now) {
+        this.passwordHash = passwordHash;
+        this.updatedAt = now;
+    }
+
     /** Adds a coverage type; returns false when the operator already has it. */
     boolean addCoverageType(String coverageType, long now) {
         Set<String> types = new LinkedHashSet<>(coverageTypes());

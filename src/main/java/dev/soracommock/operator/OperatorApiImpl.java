@@ -6,6 +6,17 @@ import dev.soracommock.api.soracom.model.GenerateOperatorsAuthKeyResponseDto;
 import dev.soracommock.api.soracom.model.GenerateTokenRequestDto;
 import dev.soracommock.api.soracom.model.GenerateTokenResponseDto;
 import dev.soracommock.api.soracom.model.GetOperatorResponseDto;
+import dev.soracommock.api.soracom.model.CompanyInformationModelDto;
+import dev.soracommock.api.soracom.model.ContractUpdatedResponseDto;
+import dev.soracommock.api.soracom.model.ContractUpdatingRequestDto;
+import dev.soracommock.api.soracom.model.IndividualInformationModelDto;
+import dev.soracommock.api.soracom.model.OperatorConfigurationModelDto;
+import dev.soracommock.api.soracom.model.SetOperatorConfigurationNamespaceRequestDto;
+import dev.soracommock.api.soracom.model.SupportTokenResponseDto;
+import dev.soracommock.api.soracom.model.UpdatePasswordRequestDto;
+import dev.soracommock.config.Identifiers;
+import dev.soracommock.coverage.Limitation;
+import dev.soracommock.coverage.LeftToFallback;
 import dev.soracommock.web.CurrentCaller;
 import java.time.Instant;
 import java.util.List;
@@ -17,17 +28,23 @@ import org.springframework.stereotype.Component;
  * Operator tag: the account, its tokens, auth keys and coverage types. The interceptor has already checked that
  * {@code operator_id} is the caller's own.
  */
+@LeftToFallback(operations = {"enableMFA", "verifyMFA", "getMFAStatus", "revokeMFA", "issueMFARevokingToken",
+        "verifyMFARevokingToken"}, reason = "MFA needs a second device; the emulator's logins never ask for an OTP")
 @Component
 class OperatorApiImpl implements OperatorApiDelegate {
 
     private final OperatorService operators;
     private final AuthService auth;
+    private final AccountApi account;
     private final CurrentCaller caller;
+    private final Identifiers ids;
 
-    OperatorApiImpl(OperatorService operators, AuthService auth, CurrentCaller caller) {
+    OperatorApiImpl(OperatorService operators, AuthService auth, AccountApi account, CurrentCaller caller, Identifiers ids) {
         this.operators = operators;
         this.auth = auth;
+        this.account = account;
         this.caller = caller;
+        this.ids = ids;
     }
 
     @Override
@@ -72,6 +89,81 @@ class OperatorApiImpl implements OperatorApiDelegate {
     @Override
     public ResponseEntity<Void> deleteOperatorAuthKey(String operatorId, String authKeyId) {
         operators.deleteAuthKey(operatorId, authKeyId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    public ResponseEntity<Void> updateOperatorPassword(String operatorId, UpdatePasswordRequestDto body) {
+        operators.updatePassword(operatorId, body.getCurrentPassword(), body.getNewPassword());
+        return ResponseEntity.ok().build();
+    }
+
+    @Override
+    @Limitation("the token is random and opens no support console")
+    public ResponseEntity<SupportTokenResponseDto> generateSupportToken(String operatorId) {
+        return ResponseEntity.ok(new SupportTokenResponseDto().token(ids.alphanumeric(48)));
+    }
+
+    @Override
+    public ResponseEntity<Void> createCompanyInformation(String operatorId, CompanyInformationModelDto body) {
+        account.createInformation(operatorId, AccountDocuments.COMPANY, body);
+        return ResponseEntity.status(HttpStatus.CREATED).build();
+    }
+
+    @Override
+    public ResponseEntity<CompanyInformationModelDto> getCompanyInformation(String operatorId) {
+        return ResponseEntity.ok(account.company(operatorId));
+    }
+
+    @Override
+    public ResponseEntity<Void> updateCompanyInformation(String operatorId, CompanyInformationModelDto body) {
+        account.updateInformation(operatorId, AccountDocuments.COMPANY, body);
+        return ResponseEntity.ok().build();
+    }
+
+    @Override
+    public ResponseEntity<Void> createIndividualInformation(String operatorId, IndividualInformationModelDto body) {
+        account.createInformation(operatorId, AccountDocuments.INDIVIDUAL, body);
+        return ResponseEntity.status(HttpStatus.CREATED).build();
+    }
+
+    @Override
+    public ResponseEntity<IndividualInformationModelDto> getIndividualInformation(String operatorId) {
+        return ResponseEntity.ok(account.individual(operatorId));
+    }
+
+    @Override
+    public ResponseEntity<Void> updateIndividualInformation(String operatorId, IndividualInformationModelDto body) {
+        account.updateInformation(operatorId, AccountDocuments.INDIVIDUAL, body);
+        return ResponseEntity.ok().build();
+    }
+
+    @Override
+    public ResponseEntity<OperatorConfigurationModelDto> getOperatorConfigurationNamespace(String operatorId, String namespace) {
+        return ResponseEntity.ok(account.configuration(operatorId, namespace));
+    }
+
+    @Override
+    public ResponseEntity<OperatorConfigurationModelDto> setOperatorConfigurationNamespace(String operatorId, String namespace,
+            SetOperatorConfigurationNamespaceRequestDto body) {
+        return ResponseEntity.ok(account.setConfiguration(operatorId, namespace, body));
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteOperatorConfigurationNamespace(String operatorId, String namespace) {
+        account.deleteConfiguration(operatorId, namespace);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    @Limitation("a contract is recorded with its detail; it enables nothing else in the emulator (no audit logs are kept)")
+    public ResponseEntity<ContractUpdatedResponseDto> addOperatorContract(String operatorId, ContractUpdatingRequestDto body) {
+        return ResponseEntity.ok(account.addContract(operatorId, body));
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteOperatorContract(String operatorId, String contractName) {
+        account.deleteContract(operatorId, contractName);
         return ResponseEntity.noContent().build();
     }
 

@@ -105,6 +105,19 @@ public class OperatorService {
     record AuthKeyOwner(String operatorId, String userName) {
     }
 
+    /** {@code POST /operators/{id}/password}: the current password must be given. */
+    @Transactional
+    void updatePassword(String operatorId, String currentPassword, String newPassword) {
+        Operator op = find(operatorId);
+        if (!secrets.matches(currentPassword, op.passwordHash())) {
+            throw new ApiException(ErrorCode.WRONG_CURRENT_PASSWORD);
+        }
+        if (newPassword == null || newPassword.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "may not be empty:newPassword");
+        }
+        op.changePassword(secrets.hash(newPassword), clock.nowMillis());
+    }
+
     @Transactional
     public void addCoverageType(String operatorId, String coverageType) {
         if (!COVERAGE_TYPES.contains(coverageType)) {

@@ -51,6 +51,23 @@ public enum ErrorCode {
             "Invalid coverage type: %s",
             "カバレッジタイプが正しくありません: %s"),
 
+    // --- operator account ---
+    ACCOUNT_INFORMATION_EXISTS("AUM0032", HttpStatus.BAD_REQUEST,
+            "The %s information is already registered; update it instead.",
+            "%s 情報は既に登録されています。更新してください。"),
+    ACCOUNT_INFORMATION_MISSING("AUM0033", HttpStatus.NOT_FOUND,
+            "No %s information is registered.",
+            "%s 情報が登録されていません。"),
+    CONFIGURATION_VERSION_MISMATCH("AUM0034", HttpStatus.CONFLICT,
+            "The configuration namespace is at version %s, not %s.",
+            "設定のバージョンは %s です (%s ではありません)。"),
+    NOT_FOUND_IN_ACCOUNT("AUM0035", HttpStatus.NOT_FOUND,
+            "The specified %s does not exist.",
+            "指定された %s は存在しません。"),
+    PRIMARY_EMAIL("AUM0036", HttpStatus.BAD_REQUEST,
+            "The operator's primary e-mail address cannot be deleted.",
+            "オペレーターの主メールアドレスは削除できません。"),
+
     // --- SAM users, roles and permissions ---
     PERMISSION_DENIED("AUM0020", HttpStatus.FORBIDDEN,
             "You are not allowed to call %s.",
