@@ -80,9 +80,10 @@ public class AuthService implements Authenticator {
     public Credentials issue(String operatorId, String userName, long ttlSeconds) {
         String apiKey = "api-" + ids.uuid();
         String sessionId = ids.alphanumeric(24);
-        Instant expiresAt = clock.instant().plusSeconds(ttlSeconds);
-        sessions.save(new ApiSession(apiKey, operatorId, userName, sessionId, expiresAt.toEpochMilli(), clock.nowMillis()));
-        String token = tokens.issue(operatorId, userName, operators.get(operatorId).coverageTypes(), sessionId, expiresAt);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plusSeconds(ttlSeconds);
+        sessions.save(new ApiSession(apiKey, operatorId, userName, sessionId, expiresAt.toEpochMilli(), now.toEpochMilli()));
+        String token = tokens.issue(operatorId, userName, operators.get(operatorId).coverageTypes(), sessionId, now, expiresAt);
         return new Credentials(apiKey, token, operatorId, userName);
     }
 
@@ -106,9 +107,10 @@ public class AuthService implements Authenticator {
     String refreshToken(Caller caller, Long tokenTimeoutSeconds) {
         long ttl = ttl(tokenTimeoutSeconds, MIN_TTL, MAX_TTL);
         ApiSession session = sessions.findByApiKey(caller.apiKey()).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_API_KEY));
-        Instant expiresAt = clock.instant().plusSeconds(ttl);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plusSeconds(ttl);
         session.extendTo(expiresAt.toEpochMilli());
-        return tokens.issue(session.operatorId(), session.userName(), caller.coverageTypes(), session.sessionId(), expiresAt);
+        return tokens.issue(session.operatorId(), session.userName(), caller.coverageTypes(), session.sessionId(), now, expiresAt);
     }
 
     /**

@@ -53,7 +53,8 @@ class TokenService {
         this.ids = ids;
     }
 
-    String issue(String operatorId, String userName, List<String> coverageTypes, String sessionId, Instant expiresAt) {
+    String issue(String operatorId, String userName, List<String> coverageTypes, String sessionId, Instant issuedAt,
+            Instant expiresAt) {
         Key k = key();
         Map<String, Object> operator = new LinkedHashMap<>();
         operator.put("operatorId", operatorId);
@@ -61,7 +62,7 @@ class TokenService {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(userName == null ? operatorId : operatorId + ":" + userName)
-                .issueTime(Date.from(clock.instant()))
+                .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(ids.uuid().toString())
                 .claim("sid", sessionId)
