@@ -120,7 +120,9 @@ class GroupApiImpl implements GroupApiDelegate {
     }
 
     static GroupDto dto(GroupService.GroupView g) {
-        GroupBody dto = new GroupBody().createdAt(g.createdAt()).lastModifiedAt(g.lastModifiedAt());
+        // createdTime/lastModifiedTime only: the contract's example also shows createdAt/lastModifiedAt, but its schema
+        // does not, and strict generated clients refuse undeclared properties
+        GroupDto dto = new GroupDto().createdTime(g.createdAt()).lastModifiedTime(g.lastModifiedAt());
         dto.groupId(g.groupId()).operatorId(g.operatorId()).tags(new LinkedHashMap<>(g.tags()));
         Map<String, Object> configuration = new LinkedHashMap<>();
         g.configuration().properties().forEach(e -> configuration.put(e.getKey(), e.getValue()));

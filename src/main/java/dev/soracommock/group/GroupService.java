@@ -70,7 +70,8 @@ public class GroupService {
     /** 404 SEM0501 when the operator has no such group. */
     @Transactional(readOnly = true)
     public GroupView get(String operatorId, String groupId) {
-        return view(require(operatorId, groupId));
+        return view(groups.findByOperatorIdAndGroupId(operatorId, groupId)
+                .orElseThrow(() -> new ApiException(ErrorCode.GROUP_NOT_FOUND)));
     }
 
     @Transactional
@@ -167,8 +168,9 @@ public class GroupService {
         group.configure(config.serialize(), clock.nowMillis());
     }
 
+    /** The group, locked for a change; 404 SEM0501 when the operator has no such group. */
     private SimGroup require(String operatorId, String groupId) {
-        return groups.findByOperatorIdAndGroupId(operatorId, groupId)
+        return groups.lockByOperatorIdAndGroupId(operatorId, groupId)
                 .orElseThrow(() -> new ApiException(ErrorCode.GROUP_NOT_FOUND));
     }
 

@@ -2,7 +2,9 @@ package dev.soracommock.group;
 
 import java.util.List;
 import java.util.Optional;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
@@ -14,6 +16,14 @@ import org.springframework.data.repository.query.Param;
 interface SimGroupRepository extends Repository<SimGroup, String> {
 
     Optional<SimGroup> findByOperatorIdAndGroupId(String operatorId, String groupId);
+
+    /**
+     * The same, row-locked until the transaction ends: changes to one group are serialised (concurrent tag and
+     * configuration updates neither lose each other's changes nor fail on the version check).
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select g from SimGroup g where g.operatorId = :operatorId and g.groupId = :groupId")
+    Optional<SimGroup> lockByOperatorIdAndGroupId(@Param("operatorId") String operatorId, @Param("groupId") String groupId);
 
     boolean existsByOperatorIdAndGroupId(String operatorId, String groupId);
 
