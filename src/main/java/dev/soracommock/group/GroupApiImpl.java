@@ -110,6 +110,7 @@ class GroupApiImpl implements GroupApiDelegate {
     }
 
     @Override
+    @Limitation("The SIMs come from the SIMs domain (a `GroupMembers` bean); without one, every group lists no SIMs.")
     public ResponseEntity<List<SimDto>> listSubscribersInGroup(String groupId, Integer limit, String lastEvaluatedKey) {
         String operatorId = caller.operatorId();
         groups.get(operatorId, groupId);
