@@ -27,6 +27,7 @@ interface SimGroupRepository extends Repository<SimGroup, String> {
 
     boolean existsByOperatorIdAndGroupId(String operatorId, String groupId);
 
+    /** Not scoped: a new group ID must be unique across operators (it is the table's primary key). */
     boolean existsByGroupId(String groupId);
 
     @Query("""

@@ -545,6 +545,20 @@ class GroupApiTest extends ApiTest {
         assertThat(r.jsonPath().getMap("configuration.SoracomAir")).hasSize(n);
     }
 
+    @Test
+    void deletingTheOperatorDeletesItsGroups() {
+        Operator op = newOperator();
+        String id = createGroup(op, Map.of("name", "g", "env", "prod"));
+        putConfig(op, id, "SoracomAir", List.of(entry("useCustomDns", true))).then().statusCode(200);
+        Operator other = newOperator();
+        String kept = createGroup(other, Map.of("name", "kept", "env", "prod"));
+
+        as(op).delete("/v1/sandbox/operators/" + op.operatorId()).then().statusCode(200);
+
+        assertThat(get(other, kept).jsonPath().getMap("tags")).isEqualTo(Map.of("name", "kept", "env", "prod"));
+        assertThat(as(other).get("/v1/groups").jsonPath().getList("groupId")).containsExactly(kept);
+    }
+
     // --- tenant isolation ---
 
     @Test
