@@ -117,6 +117,29 @@ public enum ErrorCode {
             "Operator does not exist.",
             "オペレーターが存在しません。"),
 
+    // --- groups ---
+    // No real code for these is public. SEM is the prefix of subscriber management, which groups belong to;
+    // SEM05xx is reserved for groups so that codes added for SIMs (SEM00xx…) cannot collide with them.
+    GROUP_NOT_FOUND("SEM0501", HttpStatus.NOT_FOUND,
+            "The specified group does not exist.",
+            "指定されたグループは存在しません。"),
+    GROUP_TAG_NOT_FOUND("SEM0502", HttpStatus.NOT_FOUND,
+            "The specified tag does not exist.",
+            "指定されたタグは存在しません。"),
+    /** The contract's wording for deleteConfigurationNamespace's 400. */
+    GROUP_NAMESPACE_NOT_FOUND("SEM0503", HttpStatus.BAD_REQUEST,
+            "The specified namespace does not exist.",
+            "指定された名前空間は存在しません。"),
+    GROUP_PARAMETER_NOT_FOUND("SEM0504", HttpStatus.NOT_FOUND,
+            "The specified parameter does not exist.",
+            "指定されたパラメーターは存在しません。"),
+    GROUP_CONFIGURATION_TOO_LARGE("SEM0505", HttpStatus.BAD_REQUEST,
+            "The configuration of a group is limited to %s bytes; it would be %s bytes.",
+            "グループの設定は %s バイトまでです (変更後は %s バイトになります)。"),
+    GROUP_INVALID_NAMESPACE("SEM0506", HttpStatus.BAD_REQUEST,
+            "Invalid configuration namespace: %s",
+            "設定の名前空間が正しくありません: %s"),
+
     // --- request shape (common) ---
     MALFORMED_JSON("COM0001", HttpStatus.BAD_REQUEST,
             "The request body is not valid JSON: %s",

@@ -14,15 +14,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests Tomcat refuses before any servlet sees them (an illegal character in the URL, a malformed header) would
- * get Tomcat's HTML error page; they get Soracom's error form instead. Encoded slashes ({@code %2F}) in a path
- * segment are passed through to the routing (a file path in {@code /files/{scope}/{path}} may hold one).
+ * get Tomcat's HTML error page; they get Soracom's error form instead. Encoded slashes ({@code %2F}) and backslashes
+ * ({@code %5C}) in a path segment are passed through to the routing (a file path in {@code /files/{scope}/{path}}
+ * may hold one, a tag or configuration key name too).
  */
 @Component
 class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling("passthrough"));
+        factory.addConnectorCustomizers(connector -> {
+            connector.setEncodedSolidusHandling("passthrough");
+            // %5C too: the Go SDK's tag test deletes a tag whose name holds a backslash (soracom-facts §4.3)
+            connector.setEncodedReverseSolidusHandling("passthrough");
+        });
         factory.addContextCustomizers(context -> {
             Container host = context.getParent();
             if (host instanceof StandardHost standardHost) {
