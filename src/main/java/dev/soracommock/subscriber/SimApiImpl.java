@@ -214,6 +214,6 @@ class SimApiImpl implements SimApiDelegate {
     @Limitation("records when the report was requested; no device answers, so the SIM's localInfo stays empty")
     public ResponseEntity<SubscriberDto> reportSimLocalInfo(String simId) {
         Sim sim = sims.reportLocalInfo(op(), Ref.sim(simId));
-        return ResponseEntity.ok(views.subscriber(sim, sim.primary()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(views.subscriber(sim, sim.primary()));
     }
 }

@@ -238,6 +238,7 @@ class SubscriberApiImpl implements SubscriberApiDelegate {
     @Override
     @Limitation("records when the report was requested; no device answers, so the SIM's localInfo stays empty")
     public ResponseEntity<SubscriberDto> reportLocalInfo(String imsi) {
-        return ok(sims.reportLocalInfo(caller.operatorId(), Ref.imsi(imsi)), imsi);
+        Sim sim = sims.reportLocalInfo(caller.operatorId(), Ref.imsi(imsi));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(views.subscriber(sim, imsi));
     }
 }
