@@ -28,7 +28,7 @@ final class Plans {
             Map.entry("plan-KM1", List.of("t1.standard")),
             Map.entry(VIRTUAL_SUBSCRIPTION, List.of("arc.standard")));
 
-    /** Which subscription each bundle belongs to (sandboxCreateSubscriberRequest.bundles). */
+    /** Which subscription each bundle belongs to (sandboxCreateSubscriberRequest.bundles; US-* bundles of putBundles). */
     private static final Map<String, String> BUNDLES = Map.of(
             "X3-5MB", "planX3",
             "D-500MB", "plan-D",
@@ -57,7 +57,7 @@ final class Plans {
     }
 
     static boolean bundleFits(String bundle, String subscription) {
-        return subscription.equals(BUNDLES.get(bundle));
+        return subscription.equals(bundle.startsWith("US-") ? "plan-US" : BUNDLES.get(bundle));
     }
 
     static boolean canStandBy(String subscription) {

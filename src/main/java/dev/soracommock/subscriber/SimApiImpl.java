@@ -167,7 +167,8 @@ class SimApiImpl implements SimApiDelegate {
     }
 
     @Override
-    @Limitation("the expiry action is recorded but not carried out when the (mock) clock passes the expiry time")
+    @Limitation("the expiry action is carried out when the SIM is next addressed by itself after the (mock) clock passed"
+            + " the expiry time (not by lists and searches); the expiry is then cleared")
     public ResponseEntity<SimDto> setSimExpiryTime(String simId, ExpiryTimeDto body) {
         return ok(sims.setExpiry(op(), Ref.sim(simId), body.getExpiryTime(), expiryAction(body)));
     }

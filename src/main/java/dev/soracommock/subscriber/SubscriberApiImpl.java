@@ -173,7 +173,8 @@ class SubscriberApiImpl implements SubscriberApiDelegate {
     }
 
     @Override
-    @Limitation("the expiry action is recorded but not carried out when the (mock) clock passes the expiry time")
+    @Limitation("the expiry action is carried out when the SIM is next addressed by itself after the (mock) clock passed"
+            + " the expiry time (not by lists and searches); the expiry is then cleared")
     public ResponseEntity<SubscriberDto> setExpiryTime(String imsi, ExpiryTimeDto body) {
         return ok(sims.setExpiry(caller.operatorId(), Ref.imsi(imsi), body.getExpiryTime(), expiryAction(body)), imsi);
     }

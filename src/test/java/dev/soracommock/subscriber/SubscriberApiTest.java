@@ -253,6 +253,24 @@ class SubscriberApiTest extends SimTestSupport {
     }
 
     @Test
+    void theExpiryActionIsCarriedOutOnceTheClockPassesTheExpiryTime() {
+        Operator op = newOperator();
+        String imsi = registeredSim(op);
+        post(op, imsi, "activate").then().statusCode(200);
+        long at = clock.nowMillis() + 3_600_000L;
+        post(op, imsi, "set_expiry_time", Map.of("expiryTime", at, "expiryAction", "suspend")).then().statusCode(200);
+        assertThat(status(op, imsi)).isEqualTo("active");
+        try {
+            clock.advance(java.time.Duration.ofHours(2));
+            Response after = as(op).get("/v1/subscribers/" + imsi);
+            assertThat((String) after.path("status")).isEqualTo("suspended");
+            assertThat(after.jsonPath().getMap("$")).containsEntry("expiryTime", null);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void imeiLockAndSessionsFollowTheDevice() {
         Operator op = newOperator();
         String imsi = registeredSim(op);
@@ -315,11 +333,14 @@ class SubscriberApiTest extends SimTestSupport {
         assertError(as(op).contentType(ContentType.JSON).body(List.of("DU-10GB")).put("/v1/subscribers/" + imsi + "/bundles"),
                 400, "SEM0018");
 
-        NewSim x3 = createSandboxSim(op, Map.of("subscription", "planX3"));
-        register(op, x3).then().statusCode(200);
-        Response b = as(op).contentType(ContentType.JSON).body(List.of("X3-5MB")).put("/v1/subscribers/" + x3.imsi() + "/bundles");
+        NewSim planD = createSandboxSim(op, Map.of("subscription", "plan-D"));
+        register(op, planD).then().statusCode(200);
+        Response b = as(op).contentType(ContentType.JSON).body(List.of("D-500MB")).put("/v1/subscribers/" + planD.imsi() + "/bundles");
         b.then().statusCode(200);
-        assertThat(b.jsonPath().getList("bundles", String.class)).containsExactly("X3-5MB");
+        assertThat(b.jsonPath().getList("bundles", String.class)).containsExactly("D-500MB");
+        assertThat(as(op).get("/v1/sims/" + planD.imsi()).jsonPath()
+                .getList("profiles." + planD.imsi() + ".subscribers." + planD.imsi() + ".bundles", String.class))
+                .containsExactly("D-500MB");
     }
 
     @Test
