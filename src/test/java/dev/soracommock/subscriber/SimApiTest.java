@@ -168,6 +168,19 @@ class SimApiTest extends SimTestSupport {
     }
 
     @Test
+    void sessionEventsAreFilteredByTimeInEpochSeconds() {
+        Operator op = newOperator();
+        String id = registeredSim(op);
+        device(id, Map.of("online", true, "imei", "490154203237518")).then().statusCode(200);
+        long nowSeconds = System.currentTimeMillis() / 1000;
+        assertThat(as(op).queryParam("from", nowSeconds - 3600).queryParam("to", nowSeconds + 3600)
+                .get("/v1/sims/" + id + "/events/sessions").jsonPath().getList("event", String.class))
+                .containsExactly("Created");
+        assertThat(as(op).queryParam("from", nowSeconds + 3600).get("/v1/sims/" + id + "/events/sessions").jsonPath()
+                .getList("$")).isEmpty();
+    }
+
+    @Test
     void deviceControlNeedsAKnownSim() {
         assertError(device("no-such-sim", Map.of("online", true)), 404, "SEM0002");
     }
