@@ -61,6 +61,12 @@ public class GroupService {
         return groupId != null && groups.existsByOperatorIdAndGroupId(operatorId, groupId);
     }
 
+    /** IDs of the operator's groups whose name contains the fragment, case-insensitively (SIM search by group name). */
+    @Transactional(readOnly = true)
+    public List<String> idsWithNameContaining(String operatorId, String fragment) {
+        return groups.idsWithNameLike(operatorId, "%" + likeEscape(fragment.toLowerCase()) + "%");
+    }
+
     /** The operator's group, if it has one with this ID. */
     @Transactional(readOnly = true)
     public Optional<GroupView> find(String operatorId, String groupId) {
@@ -101,7 +107,12 @@ public class GroupService {
     }
 
     private static String likePrefix(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return likeEscape(value) + "%";
+    }
+
+    /** The value as a literal inside a LIKE pattern escaped with {@code \}. */
+    private static String likeEscape(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** Deletes the group; its SIMs leave it (sim.group_id → null through the schema's ON DELETE SET NULL). */
@@ -123,7 +134,7 @@ public class GroupService {
     void deleteTag(String operatorId, String groupId, String tagName) {
         SimGroup group = require(operatorId, groupId);
         if (!group.hasTag(tagName)) {
-            throw new ApiException(ErrorCode.GROUP_TAG_NOT_FOUND);
+            throw new ApiException(ErrorCode.TAG_NOT_FOUND);
         }
         group.removeTag(tagName, clock.nowMillis());
     }

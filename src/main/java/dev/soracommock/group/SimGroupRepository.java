@@ -53,6 +53,12 @@ interface SimGroupRepository extends Repository<SimGroup, String> {
     List<SimGroup> pageByTagPrefix(@Param("operatorId") String operatorId, @Param("after") String after,
             @Param("tagName") String tagName, @Param("pattern") String pattern, Limit limit);
 
+    /** IDs of the operator's groups whose name tag contains {@code pattern} (a LIKE pattern, lower case). */
+    @Query("""
+            select g.groupId from SimGroup g join g.tags t
+            where g.operatorId = :operatorId and key(t) = 'name' and lower(value(t)) like :pattern escape '\\'""")
+    List<String> idsWithNameLike(@Param("operatorId") String operatorId, @Param("pattern") String pattern);
+
     SimGroup save(SimGroup group);
 
     void delete(SimGroup group);

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -111,6 +112,12 @@ class ErrorAdvice {
     void tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, e.getMaxUploadSize());
+    }
+
+    /** Two requests changed the same row at once (optimistic locking): the loser is told to retry, nothing is lost. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    void conflict(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        errors.write(request, response, ErrorCode.CONCURRENT_MODIFICATION);
     }
 
     @ExceptionHandler(Exception.class)

@@ -325,8 +325,8 @@ class GroupApiTest extends ApiTest {
     void deletingAnUnknownTagIs404() {
         Operator op = newOperator();
         String id = createGroup(op, Map.of("name", "g", "a", "1"));
-        assertError(deleteRaw(op, "/v1/groups/" + id + "/tags/b"), 404, "SEM0502");
-        assertError(deleteRaw(op, "/v1/groups/" + id + "/tags/A"), 404, "SEM0502");
+        assertError(deleteRaw(op, "/v1/groups/" + id + "/tags/b"), 404, "SEM0010");
+        assertError(deleteRaw(op, "/v1/groups/" + id + "/tags/A"), 404, "SEM0010");
         assertError(deleteRaw(op, "/v1/groups/nope/tags/a"), 404, "SEM0501");
         assertThat(get(op, id).jsonPath().getMap("tags")).containsEntry("a", "1");
     }

@@ -1,0 +1,143 @@
+package dev.soracommock.subscriber;
+
+import static dev.soracommock.web.SoracomError.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** POST /sandbox/subscribers/create and registering what it creates (soracom-facts §3.4, §3.5). */
+class SandboxSubscriberTest extends SimTestSupport {
+
+    @Test
+    void anEmptyBodyWithContentTypeJsonCreatesAPlan01sSimWithTheObservedFields() {
+        Operator op = newOperator();
+
+        Response r = as(op).contentType(ContentType.JSON).body("").post("/v1/sandbox/subscribers/create");
+
+        r.then().statusCode(200);
+        Map<String, Object> json = r.jsonPath().getMap("$");
+        assertThat(json).containsOnlyKeys("apn", "iccid", "imsi", "ipAddress", "moduleType", "msisdn", "operatorId",
+                "plan", "registrationSecret", "serialNumber", "sessionStatus", "simId", "subscription", "tags", "type");
+        String imsi = (String) json.get("imsi");
+        assertThat(imsi).matches("00101\\d{10}");
+        assertThat(json.get("iccid")).isEqualTo(imsi);
+        assertThat(json.get("simId")).isEqualTo(imsi);
+        assertThat((String) json.get("msisdn")).matches("999\\d{9}");
+        assertThat((String) json.get("serialNumber")).matches("TS\\d{13}");
+        assertThat((String) json.get("registrationSecret")).matches("\\d{5}");
+        assertThat((String) json.get("ipAddress")).matches("10\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        assertThat(json.get("apn")).isEqualTo("soracom-sandbox.io");
+        assertThat(json.get("operatorId")).isEqualTo("OP9999999999");
+        assertThat(json.get("subscription")).isEqualTo("plan01s");
+        assertThat(json.get("type")).isEqualTo("s1.standard");
+        assertThat(json.get("plan")).isEqualTo(1);
+        assertThat(json.get("tags")).isEqualTo(Map.of());
+        assertThat(json.get("sessionStatus")).isEqualTo(Map.of("online", false));
+    }
+
+    @Test
+    void noBodyAtAllWorksToo() throws Exception {
+        Operator op = newOperator();
+        // RestAssured always sends a Content-Type with a POST; the JDK client sends none, as the Go SDK does
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/v1/sandbox/subscribers/create"))
+                        .header("X-Soracom-API-Key", op.apiKey()).header("X-Soracom-Token", op.token())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"subscription\":\"plan01s\"");
+    }
+
+    @Test
+    void subscriptionAndBundlesAreTakenAndValidated() {
+        Operator op = newOperator();
+        Response r = as(op).contentType(ContentType.JSON)
+                .body(Map.of("subscription", "plan-DU", "bundles", List.of("DU-10GB")))
+                .post("/v1/sandbox/subscribers/create");
+        r.then().statusCode(200);
+        assertThat((String) r.path("subscription")).isEqualTo("plan-DU");
+        assertThat((String) r.path("type")).isEqualTo("u1.standard");
+
+        Response wrong = as(op).contentType(ContentType.JSON)
+                .body(Map.of("subscription", "plan01s", "bundles", List.of("DU-10GB")))
+                .post("/v1/sandbox/subscribers/create");
+        assertError(wrong, 400, "SEM0018");
+        Response unknown = as(op).contentType(ContentType.JSON).body(Map.of("subscription", "plan-nope"))
+                .post("/v1/sandbox/subscribers/create");
+        assertError(unknown, 400, "COM0008");
+    }
+
+    @Test
+    void identifiersAreUniqueWithinTheServer() {
+        Operator op = newOperator();
+        Set<String> imsis = new HashSet<>();
+        Set<String> msisdns = new HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            Response r = as(op).contentType(ContentType.JSON).post("/v1/sandbox/subscribers/create");
+            imsis.add(r.path("imsi"));
+            msisdns.add(r.path("msisdn"));
+        }
+        assertThat(imsis).hasSize(10);
+        assertThat(msisdns).hasSize(10);
+    }
+
+    @Test
+    void registeringMakesTheSimTheCallersAndReady() {
+        Operator op = newOperator();
+        NewSim sim = createSandboxSim(op);
+
+        Response r = register(op, sim.imsi(), Map.of("registrationSecret", sim.registrationSecret(), "groupId", "",
+                "tags", Map.of("name", "first")));
+
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+        assertThat((String) r.path("operatorId")).isEqualTo(op.operatorId());
+        assertThat((String) r.path("status")).isEqualTo("ready");
+        assertThat((String) r.path("groupId")).isNull();
+        assertThat((String) r.path("tags.name")).isEqualTo("first");
+        assertThat((Object) r.path("registeredTime")).isNotNull();
+        as(op).get("/v1/subscribers/" + sim.imsi()).then().statusCode(200);
+    }
+
+    @Test
+    void aWrongSecretOrASecondRegistrationIsRefused() {
+        Operator op = newOperator();
+        NewSim sim = createSandboxSim(op);
+        String wrong = sim.registrationSecret().equals("00000") ? "11111" : "00000";
+
+        assertError(register(op, sim.imsi(), Map.of("registrationSecret", wrong)), 400, "SEM0003");
+        assertError(as(op).get("/v1/subscribers/" + sim.imsi()), 404, "SEM0001");
+
+        assertThat(register(op, sim).statusCode()).isEqualTo(200);
+        assertError(register(op, sim), 400, "SEM0004");
+        assertError(register(newOperator(), sim), 400, "SEM0004");
+        assertError(register(op, "001019999999999", Map.of("registrationSecret", "12345")), 404, "SEM0001");
+    }
+
+    @Test
+    void registeringWithAnUnknownGroupIsRefusedAndChangesNothing() {
+        Operator op = newOperator();
+        NewSim sim = createSandboxSim(op);
+        assertError(register(op, sim.imsi(), Map.of("registrationSecret", sim.registrationSecret(), "groupId",
+                "no-such-group")), 404, "SEM0501");
+        assertThat(register(op, sim).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSandboxSimRegistersThroughTheSimViewToo() {
+        Operator op = newOperator();
+        NewSim sim = createSandboxSim(op);
+        Response r = as(op).contentType(ContentType.JSON)
+                .body(Map.of("registrationSecret", sim.registrationSecret())).post("/v1/sims/" + sim.imsi() + "/register");
+        r.then().statusCode(201);
+        assertThat((String) r.path("simId")).isEqualTo(sim.imsi());
+        assertThat((String) r.path("status")).isEqualTo("ready");
+        assertThat((String) r.path("type")).isEqualTo("uicc");
+        assertThat((String) r.path("operatorId")).isEqualTo(op.operatorId());
+    }
+}
