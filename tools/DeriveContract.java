@@ -8,7 +8,8 @@
 // extensions soracom-cli reads. What it drops: every piece of upstream prose (descriptions, summaries,
 // titles). What it adds: a link from every operation to its page in Soracom's official reference, and a
 // relative server (/v1) so Swagger UI's "Try it out" calls the emulator, not production.
-// It also repairs the upstream constructs that break generated Java (listed in FIXES below).
+// It also repairs the upstream constructs that break generated Java or that no real answer can satisfy
+// (FIX 1–7 in the comments below).
 //
 // Single-file Java program; its only dependency is SnakeYAML (already on the project's classpath).
 import java.io.IOException;
@@ -102,6 +103,7 @@ public class DeriveContract {
           continue;
         }
         Map<String, Object> op = map(strip(me.getValue()));
+        widenTimeParameters(op);
         addReferenceLink(op, reference);
         describeResponses(op);
         item.put(me.getKey(), op);
@@ -161,6 +163,24 @@ public class DeriveContract {
       }
     }
     return out;
+  }
+
+  /**
+   * FIX 7: parameters that carry times ({@code from}, {@code to}, {@code time}, {@code *_epoch_ms}) are integers
+   * without a format upstream, so generators read them as 32-bit; epoch milliseconds (session events, logs) overflow
+   * that. They are marked {@code format: int64}, which every epoch time needs.
+   */
+  static void widenTimeParameters(Map<String, Object> op) {
+    if (!(op.get("parameters") instanceof List<?> params)) return;
+    for (Object p : params) {
+      Map<String, Object> param = map(p);
+      String name = String.valueOf(param.get("name"));
+      Map<String, Object> schema = map(param.get("schema"));
+      boolean time = name.equals("from") || name.equals("to") || name.equals("time") || name.endsWith("_epoch_ms");
+      if (time && "integer".equals(schema.get("type")) && !schema.containsKey("format")) {
+        schema.put("format", "int64");
+      }
+    }
   }
 
   static void addReferenceLink(Map<String, Object> op, String reference) {

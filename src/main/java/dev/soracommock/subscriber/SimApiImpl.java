@@ -2,7 +2,6 @@ package dev.soracommock.subscriber;
 
 import static dev.soracommock.subscriber.SubscriberApiImpl.MAX_LIMIT;
 import static dev.soracommock.subscriber.SubscriberApiImpl.expiryAction;
-import static dev.soracommock.subscriber.SubscriberApiImpl.millis;
 import static dev.soracommock.subscriber.SubscriberApiImpl.tagMap;
 
 import dev.soracommock.api.soracom.SimApiDelegate;
@@ -129,12 +128,11 @@ class SimApiImpl implements SimApiDelegate {
     }
 
     @Override
-    @Limitation("from/to are epoch seconds; status, speed class and group changes are recorded (registration too)")
-    public ResponseEntity<List<SimStatusHistoryResponseDto>> listSimStatusHistory(String simId, Integer from,
-            Integer to, String lastEvaluatedKey, String sort, Integer limit) {
+    @Limitation("status, speed class and group changes are recorded (registration too)")
+    public ResponseEntity<List<SimStatusHistoryResponseDto>> listSimStatusHistory(String simId, Long from,
+            Long to, String lastEvaluatedKey, String sort, Integer limit) {
         PageRequest page = PageRequest.of(limit == null ? 30 : limit, lastEvaluatedKey, MAX_LIMIT);
-        return Paging.ok(sims.statusHistory(op(), simId, millis(from), to == null ? null : millis(to) + 999,
-                "asc".equals(sort), page), views::history, page);
+        return Paging.ok(sims.statusHistory(op(), simId, from, to, "asc".equals(sort), page), views::history, page);
     }
 
     // --- everything else a SIM has ---
@@ -194,13 +192,11 @@ class SimApiImpl implements SimApiDelegate {
     }
 
     @Override
-    @Limitation("from/to are bound as 32-bit integers by the generated interface, so they are read as epoch seconds;"
-            + " events exist only for sessions started or ended through /_mock/sims/{sim_id}/session")
-    public ResponseEntity<List<SessionEventDto>> listSimSessionEvents(String simId, Integer from, Integer to,
+    @Limitation("events exist only for sessions started or ended through /_mock/sims/{sim_id}/session")
+    public ResponseEntity<List<SessionEventDto>> listSimSessionEvents(String simId, Long from, Long to,
             Integer limit, String lastEvaluatedKey) {
         PageRequest page = PageRequest.of(limit, lastEvaluatedKey, MAX_LIMIT);
-        return Paging.ok(sims.sessionEvents(op(), Ref.sim(simId), millis(from), millis(to), page), views::event,
-                page);
+        return Paging.ok(sims.sessionEvents(op(), Ref.sim(simId), from, to, page), views::event, page);
     }
 
     @Override

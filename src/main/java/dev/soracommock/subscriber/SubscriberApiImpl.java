@@ -207,17 +207,11 @@ class SubscriberApiImpl implements SubscriberApiDelegate {
     }
 
     @Override
-    @Limitation("from/to are bound as 32-bit integers by the generated interface, so they are read as epoch seconds;"
-            + " events exist only for sessions started or ended through /_mock/sims/{sim_id}/session")
-    public ResponseEntity<List<SessionEventDto>> listSessionEvents(String imsi, Integer from, Integer to,
+    @Limitation("events exist only for sessions started or ended through /_mock/sims/{sim_id}/session")
+    public ResponseEntity<List<SessionEventDto>> listSessionEvents(String imsi, Long from, Long to,
             Integer limit, String lastEvaluatedKey) {
         PageRequest page = PageRequest.of(limit, lastEvaluatedKey, MAX_LIMIT);
-        return Paging.ok(sims.sessionEvents(caller.operatorId(), Ref.imsi(imsi), millis(from), millis(to), page),
-                views::event, page);
-    }
-
-    static Long millis(Integer epochSeconds) {
-        return epochSeconds == null ? null : epochSeconds * 1000L;
+        return Paging.ok(sims.sessionEvents(caller.operatorId(), Ref.imsi(imsi), from, to, page), views::event, page);
     }
 
     @Override

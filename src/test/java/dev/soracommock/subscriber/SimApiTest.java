@@ -168,15 +168,15 @@ class SimApiTest extends SimTestSupport {
     }
 
     @Test
-    void sessionEventsAreFilteredByTimeInEpochSeconds() {
+    void sessionEventsAreFilteredByTimeInEpochMilliseconds() {
         Operator op = newOperator();
         String id = registeredSim(op);
         device(id, Map.of("online", true, "imei", "490154203237518")).then().statusCode(200);
-        long nowSeconds = System.currentTimeMillis() / 1000;
-        assertThat(as(op).queryParam("from", nowSeconds - 3600).queryParam("to", nowSeconds + 3600)
+        long nowMillis = System.currentTimeMillis();
+        assertThat(as(op).queryParam("from", nowMillis - 3_600_000).queryParam("to", nowMillis + 3_600_000)
                 .get("/v1/sims/" + id + "/events/sessions").jsonPath().getList("event", String.class))
                 .containsExactly("Created");
-        assertThat(as(op).queryParam("from", nowSeconds + 3600).get("/v1/sims/" + id + "/events/sessions").jsonPath()
+        assertThat(as(op).queryParam("from", nowMillis + 3_600_000).get("/v1/sims/" + id + "/events/sessions").jsonPath()
                 .getList("$")).isEmpty();
     }
 
