@@ -168,7 +168,7 @@ class Orders {
                 .paymentStatus(o.paymentStatus() == null ? null : GetOrderResponseDto.PaymentStatusEnum.fromValue(o.paymentStatus()))
                 .orderDateTime(o.orderDateTime())
                 .shippingDateTime(o.shippingDateTime())
-                .resourceInitialSetting(o.resourceInitialSetting() == null ? null
+                .resourceInitialSetting(o.resourceInitialSetting() == null ? new ResourceInitialSettingDto()
                         : json.readValue(o.resourceInitialSetting(), ResourceInitialSettingDto.class));
         return dto;
     }
