@@ -100,6 +100,7 @@ class OrderApiImpl implements OrderApiDelegate {
     }
 
     @Override
+    @Limitation("the SIMs are handed to the SIM domain's OrderedSimRegistrar, which makes them subscribers; without one, they are only marked registered on the order")
     public ResponseEntity<Void> registerOrderedSim(String orderId) {
         orders.registerOrderedSims(caller.operatorId(), orderId);
         return ResponseEntity.noContent().build();

@@ -50,6 +50,7 @@ class PaymentApiImpl implements PaymentApiDelegate {
     }
 
     @Override
+    @Limitation("a sandbox coupon can be registered only by the operator that created it; another operator's code is refused like an unknown one")
     public ResponseEntity<CouponResponseDto> registerCoupon(String couponCode) {
         return ResponseEntity.ok(Coupons.response(coupons.register(caller.operatorId(), couponCode)));
     }

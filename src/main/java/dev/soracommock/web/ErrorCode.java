@@ -132,7 +132,7 @@ public enum ErrorCode {
             "指定された注文は存在しません。"),
     ORDER_WRONG_STATUS("ORD0005", HttpStatus.BAD_REQUEST,
             "The order cannot be %s: its status is %s.",
-            "注文のステータスが %2$s のため %1$s できません。"),
+            "注文を %s にできません (注文のステータス: %s)。"),
     ORDER_EMPTY("ORD0006", HttpStatus.BAD_REQUEST,
             "The order has no items.",
             "注文に商品がありません。"),
