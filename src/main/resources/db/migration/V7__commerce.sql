@@ -28,7 +28,7 @@ create index ix_product_order_created on product_order (operator_id, created_at)
 
 -- One row per SIM unit of a shipped order, with the sandbox's identifiers; registered once registerOrderedSim ran.
 create table ordered_sim (
-    operator_id    varchar(16)  not null,
+    operator_id    varchar(16)  not null references operator (operator_id) on delete cascade,
     order_id       varchar(40)  not null,
     seq            int          not null,
     imsi           varchar(15)  not null,

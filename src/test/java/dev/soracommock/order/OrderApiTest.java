@@ -278,4 +278,16 @@ class OrderApiTest extends ApiTest {
         assertError(as(op).contentType(ContentType.JSON).body(setting).put("/v1/orders/" + orderId + "/resource_initial_setting"),
                 400, "ORD0007");
     }
+
+    @Test
+    void deletingTheSandboxOperatorDeletesItsCommerceState() {
+        Operator op = newOperator();
+        String orderId = order(op, address(op, "東京都"), PLAN_D, 2);
+        as(op).put("/v1/orders/" + orderId + "/confirm").then().statusCode(200);
+        ship(op, op.operatorId(), orderId).then().statusCode(200);
+        as(op).contentType(ContentType.JSON).body(Map.of("amount", 100, "applicableBillItemName", "dailyChargeTotal",
+                "expiryYearMonth", "209912")).post("/v1/sandbox/coupons/create").then().statusCode(200);
+        as(op).contentType(ContentType.JSON).body(Map.of("amount", 100)).post("/v1/coupons").then().statusCode(201);
+        as(op).delete("/v1/sandbox/operators/" + op.operatorId()).then().statusCode(200);
+    }
 }
