@@ -10,15 +10,12 @@ import dev.soracommock.api.soracom.model.ResourceInitialSettingDto;
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.config.Identifiers;
 import dev.soracommock.operator.OperatorService;
+import dev.soracommock.payment.Commerce;
 import dev.soracommock.web.ApiException;
 import dev.soracommock.web.ErrorCode;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,12 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Orders {
 
-    static final BigDecimal TAX_RATE = new BigDecimal("0.10");
     static final String ORDERED = "ordered";
     static final String SHIPPED = "shipped";
     static final String CANCELLED = "cancelled";
-    private static final DateTimeFormatter ORDER_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     /** An order as stored. */
     record Stored(String orderId, String body, String orderStatus, String paymentStatus, String orderDateTime,
@@ -73,11 +67,6 @@ class Orders {
         this.clock = clock;
     }
 
-    /** {@code yyyyMMddHHmmssSSS_} + 8 hex digits, as the real order IDs. */
-    String mintOrderId() {
-        return ORDER_ID_TIME.format(clock.instant()) + "_" + HexFormat.of().formatHex(ids.bytes(4));
-    }
-
     @Transactional
     EstimatedOrderModelDto createQuotation(String operatorId, CreateEstimatedOrderRequestDto request) {
         List<OrderItemModelDto> items = request == null || request.getOrderItemList() == null ? List.of() : request.getOrderItemList();
@@ -96,22 +85,22 @@ class Orders {
             BigDecimal amount = p.price().multiply(BigDecimal.valueOf(quantity));
             productsTotal = productsTotal.add(amount);
             lines.add(new EstimatedOrderItemModelDto().product(productModel(p)).quantity(quantity)
-                    .productAmount(amount.doubleValue()).taxIncludedProductAmount(withTax(amount)));
+                    .productAmount(amount.doubleValue()).taxIncludedProductAmount(Commerce.withTax(amount)));
         }
         String addressId = request.getShippingAddressId();
         ShippingAddresses.Stored address = (addressId == null ? Optional.<ShippingAddresses.Stored>empty() : addresses.find(operatorId, addressId))
                 .orElseThrow(() -> new ApiException(ErrorCode.ORDER_SHIPPING_ADDRESS_UNKNOWN, addressId));
         BigDecimal shipping = catalogue.shippingCost(address.shippingArea()).shippingCost();
-        BigDecimal tax = tax(productsTotal.add(shipping));
+        BigDecimal tax = Commerce.tax(productsTotal.add(shipping));
         BigDecimal total = productsTotal.add(shipping).add(tax);
         EstimatedOrderModelDto order = new EstimatedOrderModelDto()
-                .orderId(mintOrderId())
+                .orderId(Commerce.orderId(clock, ids))
                 .orderItemList(lines)
                 .shippingAddressId(address.shippingAddressId())
                 .shippingAddress(address.address())
                 .shippingCost(shipping.doubleValue())
                 .taxOnShippingCost(true)
-                .taxIncludedInShippingCost(withTax(shipping).doubleValue())
+                .taxIncludedInShippingCost(Commerce.withTax(shipping).doubleValue())
                 .taxAmount(tax.doubleValue())
                 .totalAmount(total.doubleValue())
                 .balanceDue(total.doubleValue())
@@ -125,14 +114,6 @@ class Orders {
         return order;
     }
 
-    static BigDecimal tax(BigDecimal amount) {
-        return amount.multiply(TAX_RATE).setScale(0, RoundingMode.DOWN);
-    }
-
-    static BigDecimal withTax(BigDecimal amount) {
-        return amount.add(tax(amount));
-    }
-
     static ProductModelDto productModel(ProductCatalogue.Product p) {
         return new ProductModelDto()
                 .productCode(p.productCode())
@@ -141,8 +122,8 @@ class Orders {
                 .description(p.description())
                 .price(p.price().doubleValue())
                 .regularPrice(p.price().doubleValue())
-                .taxIncludedPrice(withTax(p.price()).doubleValue())
-                .taxIncludedRegularPrice(withTax(p.price()).doubleValue())
+                .taxIncludedPrice(Commerce.withTax(p.price()).doubleValue())
+                .taxIncludedRegularPrice(Commerce.withTax(p.price()).doubleValue())
                 .currency(ProductModelDto.CurrencyEnum.fromValue(p.currency()))
                 .count((double) p.count())
                 .maxQuantity(p.maxQuantity());
@@ -198,7 +179,7 @@ class Orders {
             throw new ApiException(ErrorCode.PAYMENT_METHOD_REQUIRED);
         }
         jdbc.update("update product_order set order_status = ?, payment_status = ?, order_date_time = ? where operator_id = ? and order_id = ?",
-                ORDERED, "paying", DATE_TIME.format(clock.instant()), operatorId, orderId);
+                ORDERED, "paying", Commerce.DATE_TIME.format(clock.instant()), operatorId, orderId);
         return view(operatorId, orderId);
     }
 
@@ -252,7 +233,7 @@ class Orders {
             }
         }
         jdbc.update("update product_order set order_status = ?, payment_status = ?, shipping_date_time = ? where operator_id = ? and order_id = ?",
-                SHIPPED, "paid", DATE_TIME.format(clock.instant()), operatorId, orderId);
+                SHIPPED, "paid", Commerce.DATE_TIME.format(clock.instant()), operatorId, orderId);
     }
 
     private String mintImsi() {

@@ -8,13 +8,11 @@ import dev.soracommock.operator.OperatorService;
 import dev.soracommock.web.ApiException;
 import dev.soracommock.web.ErrorCode;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,8 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Coupons {
 
     static final DateTimeFormatter YEAR_MONTH = DateTimeFormatter.ofPattern("uuuuMM").withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter ORDER_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
-    static final BigDecimal TAX_RATE = new BigDecimal("0.10");
     /** Bought coupons are valid until the end of the twelfth month after the purchase. */
     static final int PURCHASED_VALIDITY_MONTHS = 12;
     static final List<String> BILL_ITEMS = List.of("dailyDataTrafficChargeTotal", "dailyChargeTotal", "dailySoracomBeamRequestChargeTotal");
@@ -132,9 +128,9 @@ public class Coupons {
             throw new ApiException(ErrorCode.INVALID_COUPON_AMOUNT);
         }
         BigDecimal value = BigDecimal.valueOf(amount);
-        BigDecimal tax = value.multiply(TAX_RATE).setScale(0, RoundingMode.DOWN);
+        BigDecimal tax = Commerce.tax(value);
         BigDecimal total = value.add(tax);
-        String orderId = ORDER_ID_TIME.format(clock.instant()) + "_" + HexFormat.of().formatHex(ids.bytes(4));
+        String orderId = Commerce.orderId(clock, ids);
         String expiry = thisMonth().plusMonths(PURCHASED_VALIDITY_MONTHS).format(YEAR_MONTH);
         jdbc.update("insert into coupon_order (operator_id, order_id, amount, tax_amount, total_amount, currency, expiry_year_month, created_at) "
                 + "values (?, ?, ?, ?, ?, 'JPY', ?, ?)", operatorId, orderId, value, tax, total, expiry, clock.nowMillis());

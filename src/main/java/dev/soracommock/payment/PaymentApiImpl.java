@@ -11,8 +11,6 @@ import dev.soracommock.web.ApiException;
 import dev.soracommock.web.CurrentCaller;
 import dev.soracommock.web.ErrorCode;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -30,8 +28,6 @@ import org.springframework.stereotype.Component;
         reason = "long-term (volume) discounts are contracts priced per SIM fleet; the sandbox offers none to emulate")
 @Component
 class PaymentApiImpl implements PaymentApiDelegate {
-
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final Coupons coupons;
     private final OperatorService operators;
@@ -65,7 +61,7 @@ class PaymentApiImpl implements PaymentApiDelegate {
         return ResponseEntity.ok(new GetPaymentMethodResultDto()
                 .providerType(GetPaymentMethodResultDto.ProviderTypeEnum.WEB_PAY)
                 .errorCode(GetPaymentMethodResultDto.ErrorCodeEnum.SUCCESS)
-                .updateDate(DATE_TIME.format(Instant.ofEpochMilli(op.createdAt()))));
+                .updateDate(Commerce.DATE_TIME.format(Instant.ofEpochMilli(op.createdAt()))));
     }
 
     @Override

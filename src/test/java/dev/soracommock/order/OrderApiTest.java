@@ -33,15 +33,6 @@ class OrderApiTest extends ApiTest {
         clock.reset();
     }
 
-    private Operator newOperatorWithoutPaymentMethod() {
-        Response r = api().contentType(ContentType.JSON)
-                .body(Map.of("email", uniqueEmail(), "password", "p@ssw0rd", "authKeyId", "keyId-test", "authKey", "secret-test",
-                        "registerPaymentMethod", false))
-                .post("/v1/sandbox/init");
-        r.then().statusCode(201);
-        return new Operator(r.path("operatorId"), r.path("apiKey"), r.path("token"), null, "p@ssw0rd");
-    }
-
     private String address(Operator op, String state) {
         Map<String, Object> a = ProductAndShippingAddressTest.tokyoAddress();
         a.put("state", state);
@@ -137,7 +128,7 @@ class OrderApiTest extends ApiTest {
 
     @Test
     void confirmingNeedsAPaymentMethod() {
-        Operator op = newOperatorWithoutPaymentMethod();
+        Operator op = newOperator(false);
         String orderId = order(op, address(op, "東京都"), PLAN_D, 1);
         assertError(as(op).put("/v1/orders/" + orderId + "/confirm"), 400, "PAY0001");
         assertThat(as(op).get("/v1/orders/" + orderId).<String>path("orderStatus")).isNull();

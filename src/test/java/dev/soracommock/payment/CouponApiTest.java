@@ -145,11 +145,7 @@ class CouponApiTest extends ApiTest {
 
     @Test
     void buyingACouponNeedsAPaymentMethod() {
-        Response init = api().contentType(ContentType.JSON)
-                .body(Map.of("email", uniqueEmail(), "password", "p@ssw0rd", "authKeyId", "keyId-test", "authKey", "secret-test",
-                        "registerPaymentMethod", false))
-                .post("/v1/sandbox/init");
-        Operator op = new Operator(init.path("operatorId"), init.path("apiKey"), init.path("token"), null, null);
+        Operator op = newOperator(false);
         String orderId = as(op).contentType(ContentType.JSON).body(Map.of("amount", 100)).post("/v1/coupons").path("orderId");
         assertError(as(op).put("/v1/coupons/" + orderId + "/confirm"), 400, "PAY0001");
         assertThat(as(op).get("/v1/coupons").<List<?>>path("couponList")).isEmpty();

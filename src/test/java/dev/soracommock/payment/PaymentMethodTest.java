@@ -26,12 +26,7 @@ class PaymentMethodTest extends ApiTest {
 
     @Test
     void withoutRegisterPaymentMethodThereIsNone() {
-        Response init = api().contentType(ContentType.JSON)
-                .body(Map.of("email", uniqueEmail(), "password", "p@ssw0rd", "authKeyId", "keyId-test", "authKey", "secret-test",
-                        "registerPaymentMethod", false))
-                .post("/v1/sandbox/init");
-        init.then().statusCode(201);
-        Operator op = new Operator(init.path("operatorId"), init.path("apiKey"), init.path("token"), null, null);
+        Operator op = newOperator(false);
         Response r = as(op).get("/v1/payment_methods/current");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.<String>path("code")).isEqualTo("PAY0002");
@@ -43,5 +38,15 @@ class PaymentMethodTest extends ApiTest {
     @Test
     void paymentMethodNeedsCredentials() {
         api().get("/v1/payment_methods/current").then().statusCode(401);
+    }
+
+    @Test
+    void theLegacyWebPayRegistrationIsNotServed() {
+        Operator op = newOperator();
+        Response r = as(op).contentType(ContentType.JSON)
+                .body(Map.of("number", "4242424242424242", "cvc", "123", "expireMonth", 12, "expireYear", 30, "name", "TARO"))
+                .post("/v1/payment_methods/webpay");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.<String>path("code")).isEqualTo("COM0002");
     }
 }
