@@ -121,6 +121,11 @@ class ProductAndShippingAddressTest extends ApiTest {
             assertThat(r.statusCode()).as(zip).isEqualTo(400);
             assertThat(r.<String>path("code")).as(zip).isEqualTo("ORD0011");
         }
+        Map<String, Object> nowhere = tokyoAddress();
+        nowhere.put("state", "Atlantis");
+        Response ja = as(op).header("X-Soracom-Lang", "ja").contentType(ContentType.JSON).body(nowhere).post(addresses(op));
+        assertThat(ja.statusCode()).isEqualTo(400);
+        assertThat(ja.<String>path("message")).isEqualTo("都道府県が正しくありません: Atlantis");
         for (String zip : List.of("1234567", "123-4567")) {
             Map<String, Object> a = tokyoAddress();
             a.put("zipCode", zip);
