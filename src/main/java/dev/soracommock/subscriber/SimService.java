@@ -115,6 +115,36 @@ public class SimService {
         return sim;
     }
 
+    /**
+     * A SIM shipped with an order becomes the caller's subscriber: status {@code ready}, with the identifiers the
+     * order minted and the order's initial setting for its subscription (speed class, group, tags) applied.
+     */
+    @Transactional
+    Sim registerOrdered(String operatorId, String simId, String imsi, String iccid, String msisdn, String serialNumber,
+            String subscription, List<String> bundles, String speedClass, String groupId, Map<String, String> tags) {
+        if (sims.existsBySimId(simId) || subscriptions.existsByImsi(imsi)) {
+            throw new ApiException(ErrorCode.ALREADY_REGISTERED);
+        }
+        String plan = subscription == null ? Plans.DEFAULT_SANDBOX_SUBSCRIPTION : subscription;
+        String speed = speedClass == null ? Plans.defaultSpeedClass(plan) : speedClass;
+        if (!Plans.speedClasses(plan).contains(speed)) {
+            throw new ApiException(ErrorCode.SPEED_CLASS_NOT_AVAILABLE, speed, plan);
+        }
+        String group = groupId == null || groupId.isEmpty() ? null : checkGroup(operatorId, groupId);
+        long now = clock.nowMillis();
+        String ip = unique(this::tenAddress, subscriptions::existsByIpAddress);
+        Sim sim = new Sim(simId, operatorId, "ready", speed, "uicc", "nano", serialNumber, ids.digits(5), now);
+        sim.register(operatorId, now);
+        sim.addSubscription(imsi, iccid, msisdn, plan, bundles == null ? List.of() : bundles, APN, ip, true);
+        sim.group(group, now);
+        if (tags != null && !tags.isEmpty()) {
+            sim.putTags(tags, now);
+        }
+        sims.save(sim);
+        record(sim, now);
+        return sim;
+    }
+
     /** Registers an unowned SIM to the caller: status {@code ready}, group and tags applied. */
     @Transactional
     Sim register(String operatorId, Ref ref, String registrationSecret, String groupId, Map<String, String> tags) {

@@ -50,10 +50,15 @@ public abstract class ApiTest {
 
     /** Signs up a new sandbox operator (POST /v1/sandbox/init) and returns its credentials. */
     protected Operator newOperator() {
+        return newOperator(true);
+    }
+
+    /** Signs up a new sandbox operator, with or without sandbox init's dummy payment method. */
+    protected Operator newOperator(boolean registerPaymentMethod) {
         String email = uniqueEmail();
         Response r = api().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", "p@ssw0rd", "authKeyId", "keyId-test", "authKey", "secret-test",
-                        "coverageTypes", java.util.List.of("jp"), "registerPaymentMethod", true))
+                        "coverageTypes", java.util.List.of("jp"), "registerPaymentMethod", registerPaymentMethod))
                 .post("/v1/sandbox/init");
         r.then().statusCode(201);
         return new Operator(r.path("operatorId"), r.path("apiKey"), r.path("token"), email, "p@ssw0rd");
