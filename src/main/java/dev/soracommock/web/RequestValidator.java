@@ -79,6 +79,9 @@ public class RequestValidator implements HandlerInterceptor {
         }
         ValidationReport report = validator(operation.contract()).validateRequest(toValidatorRequest(request, body));
         if (report.hasErrors()) {
+            if (operation.contract() == Contract.ESIM) {
+                throw ApiException.messages(ErrorCode.VALIDATION_FAILED, messages(report));
+            }
             throw new ApiException(ErrorCode.VALIDATION_FAILED, describe(report));
         }
         return true;
@@ -103,12 +106,16 @@ public class RequestValidator implements HandlerInterceptor {
 
     /** The validator's messages, each naming the field or parameter it is about. */
     static String describe(ValidationReport report) {
+        return String.join("; ", messages(report));
+    }
+
+    static List<String> messages(ValidationReport report) {
         return report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .map(m -> m.getMessage().replace('\n', ' '))
                 .distinct()
                 .limit(5)
-                .collect(Collectors.joining("; "));
+                .toList();
     }
 
     private OpenApiInteractionValidator validator(Contract contract) {
