@@ -80,7 +80,7 @@ public class RequestValidator implements HandlerInterceptor {
         ValidationReport report = validator(operation.contract()).validateRequest(toValidatorRequest(request, body));
         if (report.hasErrors()) {
             if (operation.contract() == Contract.ESIM) {
-                throw ApiException.messages(ErrorCode.VALIDATION_FAILED, messages(report));
+                throw ApiException.messages(ErrorCode.VALIDATION_FAILED, fieldMessages(report));
             }
             throw new ApiException(ErrorCode.VALIDATION_FAILED, describe(report));
         }
@@ -113,6 +113,34 @@ public class RequestValidator implements HandlerInterceptor {
         return report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .map(m -> m.getMessage().replace('\n', ' '))
+                .distinct()
+                .limit(5)
+                .toList();
+    }
+
+    private static final java.util.regex.Pattern BOUND = java.util.regex.Pattern.compile("\\((?:maximum|minimum): ([^,)]+)");
+
+    /**
+     * The validator's messages in the style of the eSIM Commerce service's framework, each starting with the field it
+     * is about: {@code "limit must not be greater than 200"}, {@code "quantity: Instance type (string) …"}.
+     */
+    static List<String> fieldMessages(ValidationReport report) {
+        return report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(m -> {
+                    String field = m.getContext().flatMap(c -> c.getParameter().map(p -> p.getName())
+                            .or(() -> c.getPointers().map(p -> p.getInstance().replaceFirst("^/", "").replace('/', '.'))))
+                            .filter(f -> !f.isEmpty()).orElse(null);
+                    String text = m.getMessage().replace('\n', ' ');
+                    java.util.regex.Matcher bound = BOUND.matcher(text);
+                    if (field != null && m.getKey().endsWith(".maximum") && bound.find()) {
+                        return field + " must not be greater than " + bound.group(1);
+                    }
+                    if (field != null && m.getKey().endsWith(".minimum") && bound.find()) {
+                        return field + " must not be less than " + bound.group(1);
+                    }
+                    return field == null ? text : field + ": " + text;
+                })
                 .distinct()
                 .limit(5)
                 .toList();
