@@ -11,6 +11,7 @@ import dev.soracommock.api.esim.model.OrderEsimRequestDto;
 import dev.soracommock.api.esim.model.OrderEsimResponseDto;
 import dev.soracommock.api.esim.model.PaginationMetaDto;
 import dev.soracommock.api.esim.model.TransactionResponseDto;
+import dev.soracommock.coverage.Limitation;
 import dev.soracommock.web.ApiException;
 import dev.soracommock.web.CurrentCaller;
 import dev.soracommock.web.ErrorCode;
@@ -67,6 +68,8 @@ class EsimCommerceApiImpl implements ESimCommerceApiDelegate {
     }
 
     @Override
+    @Limitation("Sandbox ICCIDs only (8900…); activationDeadline is the order time plus the plan's unusedTerminationDays "
+            + "(the real rule is not published); nothing is billed.")
     public ResponseEntity<OrderEsimResponseDto> orderEsims(OrderEsimRequestDto body) {
         EsimService.Ordered o = esims.order(caller.resellerId(), body == null ? null : body.getPlanCode(),
                 body == null ? null : body.getQuantity());
@@ -75,6 +78,8 @@ class EsimCommerceApiImpl implements ESimCommerceApiDelegate {
     }
 
     @Override
+    @Limitation("Device events (download, install, first connection, usage) happen only through /_mock/esim/esims/{iccid}/…; "
+            + "expiry to TERMINATED (terminatedOn = expiresOn + 1) is evaluated on read.")
     public ResponseEntity<EsimResponseDto> getEsim(String iccid) {
         return ResponseEntity.ok(esims.get(caller.resellerId(), iccid));
     }
