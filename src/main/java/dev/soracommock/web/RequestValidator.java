@@ -12,12 +12,16 @@ import dev.soracommock.contract.Operations;
 import dev.soracommock.contract.RequestNormalizer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -118,28 +122,41 @@ public class RequestValidator implements HandlerInterceptor {
                 .toList();
     }
 
-    private static final java.util.regex.Pattern BOUND = java.util.regex.Pattern.compile("\\((?:maximum|minimum): ([^,)]+)");
+    private static final Pattern REGEX = Pattern.compile("regex \"(.+)\" does not match");
+    private static final Pattern MISSING = Pattern.compile("\\(\\[(.*)]\\)");
+    private static final Pattern BOUND = Pattern.compile("\\((?:maximum|minimum): ([^,)]+)");
 
     /**
      * The validator's messages in the style of the eSIM Commerce service's framework, each starting with the field it
-     * is about: {@code "limit must not be greater than 200"}, {@code "quantity: Instance type (string) …"}.
+     * is about: {@code "limit must not be greater than 200"}, {@code "planCode should not be empty"},
+     * {@code "iccid must match /^\\d{19}$/ regular expression"}, else {@code "<field>: <the validator's message>"}.
      */
     static List<String> fieldMessages(ValidationReport report) {
         return report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .map(m -> {
+                .flatMap(m -> {
                     String field = m.getContext().flatMap(c -> c.getParameter().map(p -> p.getName())
                             .or(() -> c.getPointers().map(p -> p.getInstance().replaceFirst("^/", "").replace('/', '.'))))
                             .filter(f -> !f.isEmpty()).orElse(null);
                     String text = m.getMessage().replace('\n', ' ');
-                    java.util.regex.Matcher bound = BOUND.matcher(text);
+                    Matcher bound = BOUND.matcher(text);
                     if (field != null && m.getKey().endsWith(".maximum") && bound.find()) {
-                        return field + " must not be greater than " + bound.group(1);
+                        return Stream.of(field + " must not be greater than " + bound.group(1));
                     }
                     if (field != null && m.getKey().endsWith(".minimum") && bound.find()) {
-                        return field + " must not be less than " + bound.group(1);
+                        return Stream.of(field + " must not be less than " + bound.group(1));
                     }
-                    return field == null ? text : field + ": " + text;
+                    Matcher regex = REGEX.matcher(text);
+                    if (field != null && m.getKey().endsWith(".pattern") && regex.find()) {
+                        return Stream.of(field + " must match /" + regex.group(1) + "/ regular expression");
+                    }
+                    Matcher missing = MISSING.matcher(text);
+                    if (m.getKey().endsWith(".required") && missing.find()) {
+                        String prefix = field == null ? "" : field + ".";
+                        return Arrays.stream(missing.group(1).split(","))
+                                .map(name -> prefix + name.replace("\"", "").trim() + " should not be empty");
+                    }
+                    return Stream.of(field == null ? text : field + ": " + text);
                 })
                 .distinct()
                 .limit(5)

@@ -212,9 +212,10 @@ class EsimCommerceApiTest extends ApiTest {
 
     @Test
     void refusesBadOrders() {
-        assertValidation(order(KEY_A, "KD0001", 1001), "1000");
+        assertValidation(order(KEY_A, "KD0001", 1001), "quantity must not be greater than 1000");
         assertValidation(order(KEY_A, "KD0001", 0), "1");
-        assertValidation(esim(KEY_A).contentType(ContentType.JSON).body(Map.of("quantity", 1)).post(BASE + "/esims"), "planCode");
+        assertValidation(esim(KEY_A).contentType(ContentType.JSON).body(Map.of("quantity", 1)).post(BASE + "/esims"),
+                "planCode should not be empty");
         assertValidation(esim(KEY_A).contentType(ContentType.JSON).body(Map.of("planCode", "KD0001", "quantity", "many"))
                 .post(BASE + "/esims"), "quantity");
         Response unknown = order(KEY_A, "NOPE0001", 1);
@@ -236,7 +237,7 @@ class EsimCommerceApiTest extends ApiTest {
     @Test
     void refusesMalformedAndUnknownIccids() {
         String iccid = orderOne(KEY_A);
-        assertValidation(esim(KEY_A).get(BASE + "/esims/12345"), "");
+        assertValidation(esim(KEY_A).get(BASE + "/esims/12345"), "iccid must match");
         assertValidation(esim(KEY_A).get(BASE + "/esims/89001000000000000ab"), "");
         assertValidation(esim(KEY_A).get(BASE + "/esims/" + EsimApi.withWrongCheckDigit(iccid)), "iccid");
         String unknownButValid = "890012345678901234" + EsimService.luhnCheckDigit("890012345678901234");
