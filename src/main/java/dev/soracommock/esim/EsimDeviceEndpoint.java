@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
  * POST /_mock/esim/esims/{iccid}/usage      {"usage":102400, "day":"YYYY-MM-DD" optional, default today in Japan}
  * </pre>
  * Each answers the eSIM as {@code GET /esim-commerce/v1/esims/{iccid}} would. No X-API-Key: the ICCID names the
- * eSIM. Steps out of order, or on a TERMINATED eSIM, are 409. Expiry needs no call: move the clock
- * ({@code /_mock/clock} or {@code MockClock}) past expiresOn.
+ * eSIM. Steps out of order, or on a TERMINATED eSIM, are 409. Expiry needs no call: move the emulator's clock
+ * ({@code MockClock}) past expiresOn.
  */
 @RestController
 @RequestMapping("/_mock/esim/esims/{iccid}")
