@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultOperator the operator that exists from start-up
  * @param sandbox         sandbox sign-up settings
  * @param rateLimit       rate limits
+ * @param esim            the eSIM Commerce sandbox
  */
 @ConfigurationProperties("soracom-mock")
 public record MockProperties(
@@ -25,7 +26,8 @@ public record MockProperties(
         Long seed,
         @DefaultValue DefaultOperator defaultOperator,
         @DefaultValue Sandbox sandbox,
-        @DefaultValue RateLimit rateLimit) {
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue Esim esim) {
 
     /**
      * @param enabled   create the default operator at start-up
@@ -62,5 +64,16 @@ public record MockProperties(
             @DefaultValue("6000") int perMinute,
             @DefaultValue("600") int authPerMinute,
             @DefaultValue Map<String, Integer> operations) {
+    }
+
+    /**
+     * @param rateLimitEnabled count eSIM Commerce requests per API key and operation, answer 429 past the limits
+     * @param rateLimits       per-operationId limits per minute, over the defaults of esim-commerce.md (orderEsims 10,
+     *                         getEsim 60, getTransaction 10, emergencyControl 10, setDataUsage 60); an operation with
+     *                         no limit is not counted
+     */
+    public record Esim(
+            @DefaultValue("true") boolean rateLimitEnabled,
+            @DefaultValue Map<String, Integer> rateLimits) {
     }
 }

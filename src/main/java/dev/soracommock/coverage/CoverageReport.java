@@ -139,7 +139,8 @@ public class CoverageReport {
             b.append("| operationId | method and path | soracom-cli | state | notes |\n|---|---|---|---|---|\n");
             for (Row r : e.getValue()) {
                 b.append("| `").append(r.operationId()).append("` | `").append(r.method()).append(' ').append(r.path())
-                        .append("` | `").append(r.cliCommand()).append("` | ").append(r.state().name().toLowerCase())
+                        .append("` | ").append(r.cliCommand().isEmpty() ? "—" : "`" + r.cliCommand() + "`")
+                        .append(" | ").append(r.state().name().toLowerCase())
                         .append(" | ").append(r.note().replace("|", "\\|").replace("\n", " ")).append(" |\n");
             }
         }

@@ -1,5 +1,6 @@
 package dev.soracommock.web;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,16 +12,35 @@ public class ApiException extends RuntimeException {
     private final ErrorCode errorCode;
     private final transient Object[] args;
     private final transient Map<String, String> headers;
+    private final transient List<String> messages;
 
     public ApiException(ErrorCode errorCode, Object... args) {
         this(errorCode, Map.of(), args);
     }
 
     public ApiException(ErrorCode errorCode, Map<String, String> headers, Object... args) {
+        this(errorCode, headers, null, args);
+    }
+
+    private ApiException(ErrorCode errorCode, Map<String, String> headers, List<String> messages, Object... args) {
         super(errorCode.code() + " " + errorCode.message(Language.EN, args), null, false, false);
         this.errorCode = errorCode;
         this.args = args;
         this.headers = headers;
+        this.messages = messages;
+    }
+
+    /**
+     * A refusal with several messages (one per violated constraint): the eSIM Commerce envelope lists them in
+     * {@code message}; Soracom's form gets them joined by "; " as the code's single argument.
+     */
+    public static ApiException messages(ErrorCode errorCode, List<String> messages) {
+        return new ApiException(errorCode, Map.of(), List.copyOf(messages), String.join("; ", messages));
+    }
+
+    /** The individual messages of a refusal made with {@link #messages}, else null. */
+    public List<String> messages() {
+        return messages;
     }
 
     public ErrorCode errorCode() {

@@ -1,5 +1,6 @@
 package dev.soracommock.web;
 
+import dev.soracommock.contract.Contract;
 import dev.soracommock.contract.Operations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,7 +11,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Step 1 of every operation: credentials. Operations whose contract requires {@code api_key} + {@code api_token}
+ * Step 1 of every operation: credentials, checked as the operation's contract says. eSIM Commerce operations need
+ * a non-empty {@code X-API-Key}: any key is accepted and each distinct key is a reseller of its own (401 without
+ * one). Soracom operations whose contract requires {@code api_key} + {@code api_token}
  * need both headers, checked by the {@link Authenticator}; an operation addressed to {@code /operators/{operator_id}/…}
  * must name the caller's own operator; a SAM user's call must be allowed by its permissions. Operations without
  * security (auth, sandbox init, …) pass through.
@@ -20,6 +23,7 @@ public class AuthInterceptor implements HandlerInterceptor {
 
     static final String API_KEY = "X-Soracom-API-Key";
     static final String TOKEN = "X-Soracom-Token";
+    static final String ESIM_API_KEY = "X-API-Key";
 
     private final Operations operations;
     private final Authenticator authenticator;
@@ -35,6 +39,14 @@ public class AuthInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         var operation = operations.forHandler(handler).orElse(null);
         if (operation == null || !operation.spec().requiresAuth()) {
+            return true;
+        }
+        if (operation.contract() == Contract.ESIM) {
+            String key = request.getHeader(ESIM_API_KEY);
+            if (key == null || key.isBlank()) {
+                throw new ApiException(ErrorCode.ESIM_API_KEY_MISSING);
+            }
+            request.setAttribute(CurrentCaller.ATTRIBUTE, Caller.reseller(key.trim()));
             return true;
         }
         String apiKey = request.getHeader(API_KEY);

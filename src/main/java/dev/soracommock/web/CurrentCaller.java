@@ -22,4 +22,9 @@ public class CurrentCaller {
     public String operatorId() {
         return get().operatorId();
     }
+
+    /** The eSIM Commerce reseller calling (the hash of its {@code X-API-Key}); only from eSIM Commerce operations. */
+    public String resellerId() {
+        return get().operatorId();
+    }
 }

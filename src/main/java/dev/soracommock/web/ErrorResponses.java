@@ -1,20 +1,28 @@
 package dev.soracommock.web;
 
+import dev.soracommock.contract.Contract;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes Soracom's error form, {@code {"code":"…","message":"…"}}, with {@code Content-Language} following
- * {@code X-Soracom-Lang}. The only place an error body is made: the exception advice, the servlet filters and the
- * {@code /error} page all come here.
+ * The only place an error body is made: the exception advice, the servlet filters and the {@code /error} page all
+ * come here. The body's form follows the contract of the request's path: Soracom's {@code {"code":"…","message":"…"}}
+ * with {@code Content-Language} following {@code X-Soracom-Lang}, or, under {@code /esim-commerce/}, the NestJS
+ * envelope {@code {"statusCode":400,"message":["…"],"error":"Bad Request"}} ({@code message} a list for validation
+ * errors, a string otherwise).
  */
 @Component
 public class ErrorResponses {
+
+    /** Codes whose eSIM Commerce answer lists its messages (validation errors). */
+    private static final List<ErrorCode> LISTED = List.of(ErrorCode.VALIDATION_FAILED, ErrorCode.ESIM_BAD_REQUEST);
 
     private final JsonMapper json;
 
@@ -23,32 +31,69 @@ public class ErrorResponses {
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ApiException e) throws IOException {
-        write(request, response, e.errorCode(), e.headers(), e.args());
+        write(request, response, e.errorCode(), e.headers(), e.messages(), e.args());
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, Object... args)
             throws IOException {
-        write(request, response, code, Map.of(), args);
+        write(request, response, code, Map.of(), null, args);
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code,
             Map<String, String> headers, Object... args) throws IOException {
+        write(request, response, code, headers, null, args);
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code,
+            Map<String, String> headers, List<String> messages, Object... args) throws IOException {
         if (response.isCommitted()) {
             return;
         }
-        Language language = Language.of(request);
+        Object body;
         response.resetBuffer();
         response.setStatus(code.status().value());
         headers.forEach(response::setHeader);
-        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.tag());
+        String path = path(request);
+        if (Contract.ofPath(path) == Contract.ESIM) {
+            body = envelope(request, path, code, messages, args);
+        } else {
+            Language language = Language.of(request);
+            response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.tag());
+            body = new ErrorBody(code.code(), code.message(language, args));
+        }
         response.setContentType("application/json;charset=UTF-8");
-        byte[] bytes = json.writeValueAsBytes(new ErrorBody(code.code(), code.message(language, args)));
+        byte[] bytes = json.writeValueAsBytes(body);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
         response.flushBuffer();
     }
 
+    /** The path the client asked for (on the container's {@code /error} forward, the original one). */
+    private static String path(HttpServletRequest request) {
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return original instanceof String s ? s : request.getRequestURI();
+    }
+
+    private static Envelope envelope(HttpServletRequest request, String path, ErrorCode code, List<String> messages,
+            Object... args) {
+        Object message;
+        if (messages != null) {
+            message = messages;
+        } else if (code == ErrorCode.NOT_FOUND || code == ErrorCode.METHOD_NOT_ALLOWED) {
+            message = "Cannot " + request.getMethod() + " " + path;
+        } else if (LISTED.contains(code)) {
+            message = List.of(args.length == 0 ? code.message(Language.EN) : String.valueOf(args[0]));
+        } else {
+            message = code.message(Language.EN, args);
+        }
+        return new Envelope(code.status().value(), message, code.status().getReasonPhrase());
+    }
+
     /** Soracom's error body. */
     public record ErrorBody(String code, String message) {
+    }
+
+    /** The eSIM Commerce (NestJS) error body; {@code message} is a string or a list of strings. */
+    public record Envelope(int statusCode, Object message, String error) {
     }
 }

@@ -2,9 +2,11 @@ package dev.soracommock.web;
 
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.config.MockProperties;
+import dev.soracommock.contract.Contract;
 import dev.soracommock.contract.Operations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,11 +14,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * The one rate-limit mechanism (step 2 of every operation, after credentials). As on the real API, requests are
- * counted per operator and API (operationId) in one-minute windows of the emulator's clock; the operations the
- * real API limits per caller IP (auth, password reset, …, and the unauthenticated sandbox sign-up) are counted per
- * IP. Every answer carries {@code X-Soracom-Ratelimit-Limit}, {@code -Remaining} and
- * {@code -Seconds-Before-Refresh}; past the limit the answer is 429 in Soracom's form with the same headers.
+ * The one rate-limit mechanism (step 2 of every operation, after credentials): requests are counted per subject and
+ * API (operationId) in one-minute windows of the emulator's clock, and every answer of a limited operation carries
+ * the limit, the remainder and the seconds to the window's end; past the limit the answer is 429 with the same
+ * headers and {@code Retry-After}. Two configurations of it, chosen by the operation's contract:
+ * <ul>
+ * <li>Soracom: per operator (per caller IP for auth, password reset, … and the unauthenticated sandbox sign-up),
+ * {@code X-Soracom-Ratelimit-Limit}, {@code -Remaining}, {@code -Seconds-Before-Refresh}, 429 COM0007;</li>
+ * <li>eSIM Commerce: per API key, only the operations with a limit ({@code soracom-mock.esim.rate-limits.*} over the
+ * defaults of esim-commerce.md), {@code X-RateLimit-Limit}, {@code -Remaining}, {@code -Reset}, 429 in the NestJS
+ * envelope; off with {@code soracom-mock.esim.rate-limit-enabled=false}.</li>
+ * </ul>
  * Counts live in this instance's memory (two instances on one database count separately).
  */
 @Component
@@ -31,10 +39,28 @@ public class RateLimiter implements HandlerInterceptor {
             "createOperator", "verifyOperator", "issueMFARevokingToken", "verifyMFARevokingToken",
             "verifyAddEmailToken", "sandboxInitializeOperator", "sandboxGetSignupToken");
 
+    /** Requests per minute of the eSIM Commerce operations that have a limit (esim-commerce.md). */
+    static final Map<String, Integer> ESIM_DEFAULT_LIMITS = Map.of("orderEsims", 10, "getEsim", 60,
+            "getTransaction", 10, "emergencyControl", 10, "setDataUsage", 60);
+
     private static final long WINDOW_SECONDS = 60;
+
+    /** How one contract announces its limits. */
+    private record Style(String limitHeader, String remainingHeader, String resetHeader, ErrorCode exceeded) {
+    }
+
+    private static final Style SORACOM = new Style(LIMIT, REMAINING, SECONDS_BEFORE_REFRESH, ErrorCode.RATE_LIMIT_EXCEEDED);
+    private static final Style ESIM = new Style("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
+            ErrorCode.ESIM_RATE_LIMITED);
+
+    /** What one request is counted against. */
+    private record Counted(Style style, String subject, int limit) {
+    }
 
     private final Operations operations;
     private final MockProperties.RateLimit settings;
+    private final MockProperties.Esim esim;
+    private final Map<String, Integer> esimLimits;
     private final MockClock clock;
     private final CurrentCaller caller;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
@@ -51,41 +77,70 @@ public class RateLimiter implements HandlerInterceptor {
     RateLimiter(Operations operations, MockProperties properties, MockClock clock, CurrentCaller caller) {
         this.operations = operations;
         this.settings = properties.rateLimit();
+        this.esim = properties.esim();
         this.clock = clock;
         this.caller = caller;
+        // configured limits win; keys compared without case (environment variables arrive lower-cased)
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        ESIM_DEFAULT_LIMITS.forEach((op, limit) -> limits.put(op.toLowerCase(), limit));
+        esim.rateLimits().forEach((op, limit) -> limits.put(op.toLowerCase(), limit));
+        this.esimLimits = Map.copyOf(limits);
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         var operation = operations.forHandler(handler).orElse(null);
-        if (operation == null || !settings.enabled()) {
+        if (operation == null) {
             return true;
+        }
+        String operationId = operation.spec().operationId();
+        Counted counted = operation.contract() == Contract.ESIM ? esim(operationId) : soracom(operation, request);
+        if (counted == null) {
+            return true;
+        }
+        Style style = counted.style();
+        int limit = counted.limit();
+
+        long now = clock.nowSeconds();
+        long windowStart = now - Math.floorMod(now, WINDOW_SECONDS);
+        int[] count = new int[1];
+        windows.compute(counted.subject() + "|" + operationId, (k, old) -> {
+            Window current = old == null || old.start != windowStart ? new Window(windowStart) : old;
+            count[0] = ++current.count;
+            return current;
+        });
+        int used = count[0];
+        long secondsLeft = windowStart + WINDOW_SECONDS - now;
+        Map<String, String> headers = Map.of(style.limitHeader(), Integer.toString(limit),
+                style.remainingHeader(), Integer.toString(Math.max(0, limit - used)),
+                style.resetHeader(), Long.toString(secondsLeft));
+        if (used > limit) {
+            throw new ApiException(style.exceeded(), Map.of(style.limitHeader(), headers.get(style.limitHeader()),
+                    style.remainingHeader(), "0", style.resetHeader(), headers.get(style.resetHeader()),
+                    "Retry-After", Long.toString(secondsLeft)), secondsLeft);
+        }
+        headers.forEach(response::setHeader);
+        return true;
+    }
+
+    private Counted soracom(Operations.Entry operation, HttpServletRequest request) {
+        if (!settings.enabled()) {
+            return null;
         }
         String operationId = operation.spec().operationId();
         boolean perIp = PER_IP.contains(operationId) || !operation.spec().requiresAuth();
         String subject = perIp ? "ip:" + request.getRemoteAddr() : "op:" + caller.operatorId();
         int limit = perIp ? settings.authPerMinute() : settings.operations().getOrDefault(operationId, settings.perMinute());
+        return new Counted(SORACOM, subject, limit);
+    }
 
-        long now = clock.nowSeconds();
-        long windowStart = now - Math.floorMod(now, WINDOW_SECONDS);
-        int[] counted = new int[1];
-        windows.compute(subject + "|" + operationId, (k, old) -> {
-            Window current = old == null || old.start != windowStart ? new Window(windowStart) : old;
-            counted[0] = ++current.count;
-            return current;
-        });
-        int used = counted[0];
-        long secondsLeft = windowStart + WINDOW_SECONDS - now;
-        Map<String, String> headers = Map.of(LIMIT, Integer.toString(limit),
-                REMAINING, Integer.toString(Math.max(0, limit - used)),
-                SECONDS_BEFORE_REFRESH, Long.toString(secondsLeft));
-        if (used > limit) {
-            throw new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, Map.of(LIMIT, headers.get(LIMIT), REMAINING, "0",
-                    SECONDS_BEFORE_REFRESH, headers.get(SECONDS_BEFORE_REFRESH), "Retry-After", Long.toString(secondsLeft)),
-                    secondsLeft);
+    /** Per API key (its hash: the reseller), only for the operations that have a limit. */
+    private Counted esim(String operationId) {
+        Integer limit = esimLimits.get(operationId.toLowerCase());
+        if (!esim.rateLimitEnabled() || limit == null) {
+            return null;
         }
-        headers.forEach(response::setHeader);
-        return true;
+        return new Counted(ESIM, "key:" + caller.resellerId(), limit);
     }
 
     /** Forget every count (reset). */

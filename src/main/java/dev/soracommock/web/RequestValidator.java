@@ -12,12 +12,16 @@ import dev.soracommock.contract.Operations;
 import dev.soracommock.contract.RequestNormalizer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -79,6 +83,9 @@ public class RequestValidator implements HandlerInterceptor {
         }
         ValidationReport report = validator(operation.contract()).validateRequest(toValidatorRequest(request, body));
         if (report.hasErrors()) {
+            if (operation.contract() == Contract.ESIM) {
+                throw ApiException.messages(ErrorCode.VALIDATION_FAILED, fieldMessages(report));
+            }
             throw new ApiException(ErrorCode.VALIDATION_FAILED, describe(report));
         }
         return true;
@@ -103,12 +110,57 @@ public class RequestValidator implements HandlerInterceptor {
 
     /** The validator's messages, each naming the field or parameter it is about. */
     static String describe(ValidationReport report) {
+        return String.join("; ", messages(report));
+    }
+
+    static List<String> messages(ValidationReport report) {
         return report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .map(m -> m.getMessage().replace('\n', ' '))
                 .distinct()
                 .limit(5)
-                .collect(Collectors.joining("; "));
+                .toList();
+    }
+
+    private static final Pattern REGEX = Pattern.compile("regex \"(.+)\" does not match");
+    private static final Pattern MISSING = Pattern.compile("\\(\\[(.*)]\\)");
+    private static final Pattern BOUND = Pattern.compile("\\((?:maximum|minimum): ([^,)]+)");
+
+    /**
+     * The validator's messages in the style of the eSIM Commerce service's framework, each starting with the field it
+     * is about: {@code "limit must not be greater than 200"}, {@code "planCode should not be empty"},
+     * {@code "iccid must match /^\\d{19}$/ regular expression"}, else {@code "<field>: <the validator's message>"}.
+     */
+    static List<String> fieldMessages(ValidationReport report) {
+        return report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .flatMap(m -> {
+                    String field = m.getContext().flatMap(c -> c.getParameter().map(p -> p.getName())
+                            .or(() -> c.getPointers().map(p -> p.getInstance().replaceFirst("^/", "").replace('/', '.'))))
+                            .filter(f -> !f.isEmpty()).orElse(null);
+                    String text = m.getMessage().replace('\n', ' ');
+                    Matcher bound = BOUND.matcher(text);
+                    if (field != null && m.getKey().endsWith(".maximum") && bound.find()) {
+                        return Stream.of(field + " must not be greater than " + bound.group(1));
+                    }
+                    if (field != null && m.getKey().endsWith(".minimum") && bound.find()) {
+                        return Stream.of(field + " must not be less than " + bound.group(1));
+                    }
+                    Matcher regex = REGEX.matcher(text);
+                    if (field != null && m.getKey().endsWith(".pattern") && regex.find()) {
+                        return Stream.of(field + " must match /" + regex.group(1) + "/ regular expression");
+                    }
+                    Matcher missing = MISSING.matcher(text);
+                    if (m.getKey().endsWith(".required") && missing.find()) {
+                        String prefix = field == null ? "" : field + ".";
+                        return Arrays.stream(missing.group(1).split(","))
+                                .map(name -> prefix + name.replace("\"", "").trim() + " should not be empty");
+                    }
+                    return Stream.of(field == null ? text : field + ": " + text);
+                })
+                .distinct()
+                .limit(5)
+                .toList();
     }
 
     private OpenApiInteractionValidator validator(Contract contract) {

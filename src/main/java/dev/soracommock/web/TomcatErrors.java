@@ -36,7 +36,10 @@ class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerF
         });
     }
 
-    /** Tomcat's last-resort error page, in Soracom's form (this valve runs outside Spring: no beans here). */
+    /**
+     * Tomcat's last-resort error page, in Soracom's form, or the NestJS envelope under {@code /esim-commerce/} (this
+     * valve runs outside Spring: no beans here).
+     */
     public static class SoracomErrorReportValve extends ErrorReportValve {
 
         private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -59,13 +62,23 @@ class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerF
                 case PAYLOAD_TOO_LARGE -> code.message(language, "the server's limit");
                 default -> code.message(language, "the request could not be parsed (HTTP " + status + ")");
             };
+            boolean esim = dev.soracommock.contract.Contract.ofPath(request.getDecodedRequestURI())
+                    == dev.soracommock.contract.Contract.ESIM;
+            Object body = esim
+                    ? new ErrorResponses.Envelope(status, code == ErrorCode.VALIDATION_FAILED
+                            ? java.util.List.of("the request could not be parsed") : message,
+                            java.util.Optional.ofNullable(org.springframework.http.HttpStatus.resolve(status))
+                                    .map(org.springframework.http.HttpStatus::getReasonPhrase).orElse("Error"))
+                    : new ErrorResponses.ErrorBody(code.code(), message);
             try {
                 response.setContentType("application/json");
                 response.setCharacterEncoding("UTF-8");
-                response.setHeader("Content-Language", language.tag());
+                if (!esim) {
+                    response.setHeader("Content-Language", language.tag());
+                }
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write(JSON.writeValueAsString(new ErrorResponses.ErrorBody(code.code(), message)));
+                    writer.write(JSON.writeValueAsString(body));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Validates every successful (2xx) response against the contract of its operation with the Atlassian validator;
- * error responses are checked by the tests themselves to be Soracom's {@code {code,message}} (the contract documents
+ * Validates every successful (2xx) response under {@code /v1} and {@code /esim-commerce/v1} against the contract of
+ * its operation with the Atlassian validator; error responses are checked by the tests themselves to be Soracom's
+ * {@code {code,message}} or the eSIM Commerce envelope (the contract documents
  * few error bodies, and some of those differ from what the real API sends). A response that does not match fails
  * the test with the validator's messages.
  */
@@ -47,7 +48,8 @@ public final class ContractResponseFilter implements Filter {
     }
 
     static OpenApiInteractionValidator validatorFor(String path, boolean allowUndeclaredFields) {
-        String file = path.startsWith("/v1/sandbox/") ? "soracom-sandbox-api.yaml" : "soracom-api.yaml";
+        String file = path.startsWith("/esim-commerce/") ? "esim-commerce-sandbox-api.yaml"
+                : path.startsWith("/v1/sandbox/") ? "soracom-sandbox-api.yaml" : "soracom-api.yaml";
         return VALIDATORS.computeIfAbsent(file + allowUndeclaredFields, f -> {
             try {
                 String text = new ClassPathResource("contracts/" + file).getContentAsString(StandardCharsets.UTF_8);
@@ -70,7 +72,9 @@ public final class ContractResponseFilter implements Filter {
     public Response filter(FilterableRequestSpecification req, FilterableResponseSpecification res, FilterContext ctx) {
         Response response = ctx.next(req, res);
         String path = URI.create(req.getURI()).getRawPath();
-        if (response.statusCode() >= 200 && response.statusCode() < 300 && path.startsWith("/v1/")) {
+        boolean operation = path.startsWith("/v1/")
+                || path.startsWith("/esim-commerce/v1/") && !path.equals("/esim-commerce/v1/openapi.yaml");
+        if (response.statusCode() >= 200 && response.statusCode() < 300 && operation) {
             String call = req.getMethod() + " " + path;
             int status = response.statusCode();
             for (Map.Entry<Pattern, Integer> e : STATUS_AS_DOCUMENTED.entrySet()) {

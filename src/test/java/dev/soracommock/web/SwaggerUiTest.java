@@ -8,17 +8,28 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Swagger UI shows both contracts, served as files with a relative server and the two credential headers. */
+/** Swagger UI shows the three contracts, served as files with a relative server and the two credential headers. */
 class SwaggerUiTest extends ApiTest {
 
     @Test
-    void swaggerUiListsBothContracts() {
+    void swaggerUiListsEveryContract() {
         api().get("/swagger-ui/index.html").then().statusCode(200);
         Response config = api().get("/v3/api-docs/swagger-config");
         config.then().statusCode(200);
         List<Map<String, String>> urls = config.path("urls");
         assertThat(urls).extracting(u -> u.get("url"))
-                .containsExactly("/openapi/soracom-api.yaml", "/openapi/soracom-sandbox-api.yaml");
+                .containsExactly("/openapi/soracom-api.yaml", "/openapi/soracom-sandbox-api.yaml",
+                        "/openapi/esim-commerce-sandbox-api.yaml");
+    }
+
+    @Test
+    void theEsimContractIsDownloadableWithItsServerAndApiKeyScheme() {
+        for (String path : List.of("/openapi/esim-commerce-sandbox-api.yaml", "/esim-commerce/v1/openapi.yaml")) {
+            Response r = api().get(path);
+            r.then().statusCode(200);
+            assertThat(r.contentType()).startsWith("application/yaml");
+            assertThat(r.asString()).contains("- url: /esim-commerce/v1").contains("name: X-API-Key");
+        }
     }
 
     @Test
@@ -40,5 +51,6 @@ class SwaggerUiTest extends ApiTest {
         Response info = api().get("/actuator/info");
         assertThat(info.<String>path("app.version")).doesNotContain("@").isNotBlank();
         assertThat(info.<String>path("contracts.soracom-api")).isEqualTo("20260604-092803");
+        assertThat(info.<String>path("contracts.esim-commerce-sandbox-api")).isEqualTo("1.0.0-soracom-mock");
     }
 }

@@ -1,0 +1,83 @@
+package dev.soracommock.esim;
+
+import dev.soracommock.api.esim.model.DataPlanResponseDto;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The seeded data-plan catalogue, kept as data ({@code classpath:catalogue/esim-data-plans.json}, written by
+ * {@code tools/generate-esim-catalogue.py}); the same for every reseller. Read on first use, not at start-up.
+ */
+@Component
+class DataPlanCatalogue {
+
+    static final String RESOURCE = "catalogue/esim-data-plans.json";
+
+    /** A plan: what the API answers, plus where its eSIMs are at home and roam (the provider's country). */
+    record Plan(DataPlanResponseDto dto, String homeCountry, List<String> roamingCountries) {
+
+        String planCode() {
+            return dto.getPlanCode();
+        }
+
+        boolean covers(String countryCode, boolean includeRoaming) {
+            return homeCountry.equals(countryCode) || includeRoaming && roamingCountries.contains(countryCode);
+        }
+    }
+
+    private final JsonMapper json;
+    private volatile Map<String, Plan> plans;
+
+    DataPlanCatalogue(JsonMapper json) {
+        this.json = json;
+    }
+
+    List<Plan> all() {
+        return List.copyOf(plans().values());
+    }
+
+    Optional<Plan> byCode(String planCode) {
+        return Optional.ofNullable(plans().get(planCode));
+    }
+
+    private Map<String, Plan> plans() {
+        Map<String, Plan> p = plans;
+        if (p == null) {
+            synchronized (this) {
+                if (plans == null) {
+                    plans = load();
+                }
+                p = plans;
+            }
+        }
+        return p;
+    }
+
+    private Map<String, Plan> load() {
+        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
+            Map<String, Plan> out = new LinkedHashMap<>();
+            for (JsonNode node : json.readTree(in)) {
+                ObjectNode dto = ((ObjectNode) node).deepCopy();
+                String home = dto.remove("homeCountry").asString();
+                List<String> roaming = new ArrayList<>();
+                dto.remove("roamingCountries").forEach(c -> roaming.add(c.asString()));
+                Plan plan = new Plan(json.treeToValue(dto, DataPlanResponseDto.class), home, List.copyOf(roaming));
+                out.put(plan.planCode(), plan);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
