@@ -88,6 +88,11 @@ class Operator {
         return updatedAt;
     }
 
+    void registerPaymentMethod(long now) {
+        this.paymentMethodRegistered = true;
+        this.updatedAt = now;
+    }
+
     void changePassword(String passwordHash, long now) {
         this.passwordHash = passwordHash;
         this.updatedAt = now;

@@ -105,6 +105,12 @@ public class OperatorService {
     record AuthKeyOwner(String operatorId, String userName) {
     }
 
+    /** The operator now has a payment method (the legacy WebPay card registration). */
+    @Transactional
+    public void registerPaymentMethod(String operatorId) {
+        find(operatorId).registerPaymentMethod(clock.nowMillis());
+    }
+
     /** {@code POST /operators/{id}/password}: the current password must be given. */
     @Transactional
     void updatePassword(String operatorId, String currentPassword, String newPassword) {

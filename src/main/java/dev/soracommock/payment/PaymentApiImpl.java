@@ -52,7 +52,7 @@ class PaymentApiImpl implements PaymentApiDelegate {
     }
 
     @Override
-    @Limitation("only the dummy method of sandbox init exists; the legacy POST /v1/payment_methods/webpay is not in the contract")
+    @Limitation("the dummy method of sandbox init, or the test card of the legacy POST /v1/payment_methods/webpay")
     public ResponseEntity<GetPaymentMethodResultDto> getPaymentMethod() {
         OperatorService.OperatorView op = operators.get(caller.operatorId());
         if (!op.paymentMethodRegistered()) {

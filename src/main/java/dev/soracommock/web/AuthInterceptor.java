@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -38,7 +39,13 @@ public class AuthInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         var operation = operations.forHandler(handler).orElse(null);
-        if (operation == null || !operation.spec().requiresAuth()) {
+        if (operation == null) {
+            if (handler instanceof HandlerMethod hm && hm.hasMethodAnnotation(RequiresCredentials.class)) {
+                request.setAttribute(CurrentCaller.ATTRIBUTE, soracomCaller(request));
+            }
+            return true;
+        }
+        if (!operation.spec().requiresAuth()) {
             return true;
         }
         if (operation.contract() == Contract.ESIM) {
@@ -49,12 +56,7 @@ public class AuthInterceptor implements HandlerInterceptor {
             request.setAttribute(CurrentCaller.ATTRIBUTE, Caller.reseller(key.trim()));
             return true;
         }
-        String apiKey = request.getHeader(API_KEY);
-        String token = request.getHeader(TOKEN);
-        if (apiKey == null || apiKey.isBlank() || token == null || token.isBlank()) {
-            throw new ApiException(ErrorCode.AUTH_HEADERS_MISSING);
-        }
-        Caller caller = authenticator.authenticate(apiKey.trim(), token.trim());
+        Caller caller = soracomCaller(request);
         request.setAttribute(CurrentCaller.ATTRIBUTE, caller);
         @SuppressWarnings("unchecked")
         Map<String, String> vars = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
@@ -68,5 +70,15 @@ public class AuthInterceptor implements HandlerInterceptor {
             }
         }
         return true;
+    }
+
+    /** The Soracom credentials of the request: both headers, checked by the {@link Authenticator}. */
+    private Caller soracomCaller(HttpServletRequest request) {
+        String apiKey = request.getHeader(API_KEY);
+        String token = request.getHeader(TOKEN);
+        if (apiKey == null || apiKey.isBlank() || token == null || token.isBlank()) {
+            throw new ApiException(ErrorCode.AUTH_HEADERS_MISSING);
+        }
+        return authenticator.authenticate(apiKey.trim(), token.trim());
     }
 }

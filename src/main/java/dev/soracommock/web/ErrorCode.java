@@ -226,6 +226,13 @@ public enum ErrorCode {
     PAYMENT_METHOD_REQUIRED("PAY0001", HttpStatus.BAD_REQUEST,
             "A payment method must be registered to confirm an order.",
             "注文を確定するには支払い方法を登録してください。"),
+    /** Real code and wording (a card expiring too soon, seen from the sandbox's WebPay registration). */
+    CARD_EXPIRY_TOO_SHORT("PAY0025", HttpStatus.BAD_REQUEST,
+            "Period until the expiration date of the card is too short.",
+            "カードの有効期限までの期間が短すぎます。"),
+    CARD_DECLINED("PAY0026", HttpStatus.BAD_REQUEST,
+            "The card was declined: %s",
+            "カードが拒否されました: %s"),
     PAYMENT_METHOD_NOT_FOUND("PAY0002", HttpStatus.NOT_FOUND,
             "No payment method is registered.",
             "支払い方法が登録されていません。"),
