@@ -258,6 +258,21 @@ public enum ErrorCode {
             "Request is not correct. %s",
             "リクエストが正しくありません。%s"),
 
+    // --- stats ---
+    /** Real wording (API Sandbox). */
+    STATS_DUPLICATE_TIMESTAMP("SBX1101", HttpStatus.BAD_REQUEST,
+            "Data with the same timestamp already exists.",
+            "同じタイムスタンプのデータが既に存在します。"),
+    STATS_INVALID_KEY("SBX1102", HttpStatus.BAD_REQUEST,
+            "Invalid %s: %s",
+            "%s が正しくありません: %s"),
+    STATS_INVALID_RANGE("STS0001", HttpStatus.BAD_REQUEST,
+            "Invalid range: %s",
+            "期間の指定が正しくありません: %s"),
+    STATS_EXPORT_NOT_FOUND("STS0002", HttpStatus.NOT_FOUND,
+            "The specified exported file does not exist.",
+            "指定されたエクスポートファイルは存在しません。"),
+
     // --- request shape (common) ---
     MALFORMED_JSON("COM0001", HttpStatus.BAD_REQUEST,
             "The request body is not valid JSON: %s",

@@ -1,0 +1,169 @@
+package dev.soracommock.stats;
+
+import dev.soracommock.api.soracom.StatsApiDelegate;
+import dev.soracommock.api.soracom.model.AirAggregatedStatsResponseDto;
+import dev.soracommock.api.soracom.model.AirStatsResponseDto;
+import dev.soracommock.api.soracom.model.BeamStatsResponseDto;
+import dev.soracommock.api.soracom.model.DataTrafficStatsDto;
+import dev.soracommock.api.soracom.model.ExportRequestDto;
+import dev.soracommock.api.soracom.model.FileExportResponseDto;
+import dev.soracommock.api.soracom.model.FunkStatsResponseDto;
+import dev.soracommock.api.soracom.model.FunnelStatsResponseDto;
+import dev.soracommock.api.soracom.model.HarvestStatsResponseDto;
+import dev.soracommock.api.soracom.model.SoracomBeamStatsDto;
+import dev.soracommock.coverage.LeftToFallback;
+import dev.soracommock.web.CurrentCaller;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Stats tag: Air per subscriber, SIM, group (the SIMs currently in it) and operator; Beam per subscriber; Funk,
+ * Funnel and Harvest per subscriber answer {@code []} (the emulator records no such traffic). Buckets are 5-minute /
+ * day / month in UTC, empty ones omitted. Exports answer a URL of a CSV served by {@code GET /_mock/exports/{id}.csv}
+ * (with {@code export_mode=async} also {@code exportedFileId} and {@code exportedFilePath}).
+ */
+@Component
+@LeftToFallback(operations = {"getHarvestExportedDataStats", "getNapterAuditLogsExportedDataStats"},
+        reason = "the emulator keeps no Harvest exports or Napter audit logs to count")
+class StatsApiImpl implements StatsApiDelegate {
+
+    private final StatsStore stats;
+    private final CurrentCaller caller;
+
+    StatsApiImpl(StatsStore stats, CurrentCaller caller) {
+        this.stats = stats;
+        this.caller = caller;
+    }
+
+    @Override
+    public ResponseEntity<List<AirStatsResponseDto>> getAirStats(String imsi, Long from, Long to, String period) {
+        String op = caller.operatorId();
+        stats.subscriber(op, imsi);
+        return ResponseEntity.ok(air(stats.read(StatsStore.AIR, "imsi", imsi, op, from, to, period)));
+    }
+
+    @Override
+    public ResponseEntity<List<AirStatsResponseDto>> getAirStatsOfSim(String simId, Long from, Long to, String period) {
+        String op = caller.operatorId();
+        stats.sim(op, simId);
+        return ResponseEntity.ok(air(stats.read(StatsStore.AIR, "sim", simId, op, from, to, period)));
+    }
+
+    @Override
+    public ResponseEntity<List<AirAggregatedStatsResponseDto>> getAirStatsOfGroup(String groupId, Long from, Long to,
+            String period) {
+        String op = caller.operatorId();
+        stats.requireGroup(op, groupId);
+        return ResponseEntity.ok(aggregated(stats.read(StatsStore.AIR, "group", groupId, op, from, to, period)));
+    }
+
+    @Override
+    public ResponseEntity<List<AirAggregatedStatsResponseDto>> getAirStatsOfOperator(String operatorId, Long from,
+            Long to, String period) {
+        String op = caller.operatorId();
+        return ResponseEntity.ok(aggregated(stats.read(StatsStore.AIR, "operator", op, op, from, to, period)));
+    }
+
+    @Override
+    public ResponseEntity<List<BeamStatsResponseDto>> getBeamStats(String imsi, Long from, Long to, String period) {
+        String op = caller.operatorId();
+        stats.subscriber(op, imsi);
+        return ResponseEntity.ok(stats.read(StatsStore.BEAM, "imsi", imsi, op, from, to, period).stream().map(b -> {
+            Map<String, SoracomBeamStatsDto> m = new LinkedHashMap<>();
+            b.byKey().forEach((k, c) -> m.put(k, new SoracomBeamStatsDto().count(c.beamCount())));
+            return new BeamStatsResponseDto().date(b.date()).unixtime(b.unixtime()).beamStatsMap(m);
+        }).toList());
+    }
+
+    @Override
+    public ResponseEntity<List<FunkStatsResponseDto>> getFunkStats(String imsi, Long from, Long to, String period) {
+        checkOnly(imsi, from, to, period);
+        return ResponseEntity.ok(List.of());
+    }
+
+    @Override
+    public ResponseEntity<List<FunnelStatsResponseDto>> getFunnelStats(String imsi, Long from, Long to, String period) {
+        checkOnly(imsi, from, to, period);
+        return ResponseEntity.ok(List.of());
+    }
+
+    @Override
+    public ResponseEntity<List<HarvestStatsResponseDto>> getHarvestStats(String imsi, Long from, Long to, String period) {
+        checkOnly(imsi, from, to, period);
+        return ResponseEntity.ok(List.of());
+    }
+
+    @Override
+    public ResponseEntity<FileExportResponseDto> exportAirStats(String operatorId, ExportRequestDto body, String exportMode) {
+        return export(StatsStore.AIR, body, exportMode);
+    }
+
+    @Override
+    public ResponseEntity<FileExportResponseDto> exportBeamStats(String operatorId, ExportRequestDto body, String exportMode) {
+        return export(StatsStore.BEAM, body, exportMode);
+    }
+
+    @Override
+    public ResponseEntity<FileExportResponseDto> exportFunkStats(String operatorId, ExportRequestDto body, String exportMode) {
+        return export(null, body, exportMode);
+    }
+
+    @Override
+    public ResponseEntity<FileExportResponseDto> exportFunnelStats(String operatorId, ExportRequestDto body,
+            String exportMode) {
+        return export(null, body, exportMode);
+    }
+
+    @Override
+    public ResponseEntity<FileExportResponseDto> exportHarvestStats(String operatorId, ExportRequestDto body,
+            String exportMode) {
+        return export(null, body, exportMode);
+    }
+
+    private void checkOnly(String imsi, Long from, Long to, String period) {
+        String op = caller.operatorId();
+        stats.subscriber(op, imsi);
+        stats.read(StatsStore.AIR, "imsi", "-", op, from, to, period);
+    }
+
+    private ResponseEntity<FileExportResponseDto> export(String kind, ExportRequestDto body, String exportMode) {
+        String op = caller.operatorId();
+        String period = body == null || body.getPeriod() == null ? null : body.getPeriod().getValue();
+        String csv = stats.csv(op, kind, body == null ? null : body.getFrom(), body == null ? null : body.getTo(), period);
+        String id = stats.saveExport(op, csv);
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/_mock/exports/{id}.csv")
+                .buildAndExpand(id).toUriString();
+        FileExportResponseDto out = new FileExportResponseDto().url(url);
+        if ("async".equals(exportMode)) {
+            out.exportedFileId(id).exportedFilePath("//files/exported/" + id);
+        }
+        return ResponseEntity.ok(out);
+    }
+
+    private static List<AirStatsResponseDto> air(List<StatsStore.Bucket> buckets) {
+        return buckets.stream().map(b -> {
+            Map<String, DataTrafficStatsDto> m = new LinkedHashMap<>();
+            b.byKey().forEach((k, c) -> m.put(k, new DataTrafficStatsDto().uploadByteSizeTotal(c.uploadBytes())
+                    .downloadByteSizeTotal(c.downloadBytes()).uploadPacketSizeTotal(c.uploadPackets())
+                    .downloadPacketSizeTotal(c.downloadPackets())));
+            return new AirStatsResponseDto().date(b.date()).unixtime(b.unixtime()).dataTrafficStatsMap(m);
+        }).toList();
+    }
+
+    private static List<AirAggregatedStatsResponseDto> aggregated(List<StatsStore.Bucket> buckets) {
+        return buckets.stream().map(b -> {
+            long up = 0;
+            long down = 0;
+            for (StatsStore.Counts c : b.byKey().values()) {
+                up += c.uploadBytes();
+                down += c.downloadBytes();
+            }
+            return new AirAggregatedStatsResponseDto().unixtime(b.unixtime()).uploadByteSizeTotal(up)
+                    .downloadByteSizeTotal(down);
+        }).toList();
+    }
+}
