@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * its e-mail, password and one auth key pair come from {@code SORACOM_MOCK_DEFAULT_OPERATOR_*} and are printed.
  */
 @Component
-class DefaultOperator implements ApplicationRunner {
+public class DefaultOperator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultOperator.class);
 
@@ -30,7 +30,7 @@ class DefaultOperator implements ApplicationRunner {
     }
 
     /** Creates the default operator unless it exists (also called after a reset). */
-    void ensure() {
+    public void ensure() {
         if (!settings.enabled() || operators.exists(settings.operatorId()) || operators.emailExists(settings.email())) {
             return;
         }

@@ -1,0 +1,68 @@
+package dev.soracommock.admin;
+
+import dev.soracommock.clock.MockClock;
+import dev.soracommock.operator.DefaultOperator;
+import dev.soracommock.web.RateLimiter;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /_mock/reset}: the emulator as freshly started — every table emptied (the schema, its history and the
+ * token signing key stay), the default operator re-created, the clock and the rate-limit counts reset. Tokens issued
+ * before the reset stop working (their API keys are gone).
+ */
+@RestController
+class ResetEndpoint {
+
+    /** Tables that are the server's own, not state: the schema history and the signing key. */
+    private static final List<String> KEPT = List.of("flyway_schema_history", "server_secret");
+
+    private final JdbcTemplate jdbc;
+    private final DefaultOperator defaultOperator;
+    private final MockClock clock;
+    private final RateLimiter rateLimiter;
+
+    ResetEndpoint(JdbcTemplate jdbc, DefaultOperator defaultOperator, MockClock clock, RateLimiter rateLimiter) {
+        this.jdbc = jdbc;
+        this.defaultOperator = defaultOperator;
+        this.clock = clock;
+        this.rateLimiter = rateLimiter;
+    }
+
+    @PostMapping("/_mock/reset")
+    ResponseEntity<Map<String, Object>> reset() {
+        int tables = emptyAllTables();
+        clock.reset();
+        rateLimiter.clear();
+        defaultOperator.ensure();
+        return ResponseEntity.ok(Map.of("reset", true, "tables", tables));
+    }
+
+    private int emptyAllTables() {
+        List<String> tables = jdbc.queryForList(
+                "select table_name from information_schema.tables where lower(table_schema) = lower(current_schema())"
+                        + " and table_type in ('BASE TABLE', 'TABLE')", String.class).stream()
+                .filter(t -> !KEPT.contains(t.toLowerCase()))
+                .toList();
+        if (isH2()) {
+            // H2 has no TRUNCATE … CASCADE; its referential-integrity switch is database-wide
+            jdbc.execute("set referential_integrity false");
+            try {
+                tables.forEach(t -> jdbc.execute("truncate table \"" + t + "\""));
+            } finally {
+                jdbc.execute("set referential_integrity true");
+            }
+        } else {
+            jdbc.execute("truncate table " + String.join(", ", tables.stream().map(t -> "\"" + t + "\"").toList()) + " cascade");
+        }
+        return tables.size();
+    }
+
+    private boolean isH2() {
+        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().equals("H2")));
+    }
+}
