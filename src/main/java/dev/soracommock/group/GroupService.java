@@ -1,5 +1,6 @@
 package dev.soracommock.group;
 
+import dev.soracommock.config.SqlLike;
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.config.Identifiers;
 import dev.soracommock.web.ApiException;
@@ -64,7 +65,7 @@ public class GroupService {
     /** IDs of the operator's groups whose name contains the fragment, case-insensitively (SIM search by group name). */
     @Transactional(readOnly = true)
     public List<String> idsWithNameContaining(String operatorId, String fragment) {
-        return groups.idsWithNameLike(operatorId, "%" + likeEscape(fragment.toLowerCase()) + "%");
+        return groups.idsWithNameLike(operatorId, "%" + SqlLike.literal(fragment.toLowerCase()) + "%");
     }
 
     /** The operator's group, if it has one with this ID. */
@@ -107,12 +108,7 @@ public class GroupService {
     }
 
     private static String likePrefix(String value) {
-        return likeEscape(value) + "%";
-    }
-
-    /** The value as a literal inside a LIKE pattern escaped with {@code \}. */
-    private static String likeEscape(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return SqlLike.literal(value) + "%";
     }
 
     /** Deletes the group; its SIMs leave it (sim.group_id → null through the schema's ON DELETE SET NULL). */

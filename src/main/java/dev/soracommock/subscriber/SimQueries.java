@@ -1,5 +1,6 @@
 package dev.soracommock.subscriber;
 
+import dev.soracommock.config.SqlLike;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -59,7 +60,7 @@ class SimQueries {
             Subquery<Integer> t = q.subquery(Integer.class);
             Root<SimTag> tag = t.from(SimTag.class);
             Predicate value = f.tagPrefix()
-                    ? cb.like(tag.get("value"), escape(f.tagValue()) + "%", '\\')
+                    ? cb.like(tag.get("value"), SqlLike.literal(f.tagValue()) + "%", '\\')
                     : cb.equal(tag.get("value"), f.tagValue());
             t.select(cb.literal(1)).where(cb.equal(tag.get("sim"), sim), cb.equal(tag.get("name"), f.tagName()), value);
             where.add(cb.exists(t));
@@ -73,7 +74,7 @@ class SimQueries {
         if (f.serialNumbers() != null) {
             List<Predicate> any = new ArrayList<>();
             for (String s : f.serialNumbers()) {
-                any.add(cb.like(sim.get("serialNumber"), escape(s) + "%", '\\'));
+                any.add(cb.like(sim.get("serialNumber"), SqlLike.literal(s) + "%", '\\'));
             }
             where.add(cb.or(any.toArray(Predicate[]::new)));
         }
@@ -110,7 +111,7 @@ class SimQueries {
 
     private Predicate match(CriteriaBuilder cb, CriteriaQuery<?> q, Root<Sim> sim, String field, String value,
             String operatorId, Search s) {
-        String contains = "%" + escape(value.toLowerCase(Locale.ROOT)) + "%";
+        String contains = "%" + SqlLike.literal(value.toLowerCase(Locale.ROOT)) + "%";
         switch (field) {
             case "sim_id":
                 return like(cb, sim.get("simId"), contains);
@@ -160,10 +161,6 @@ class SimQueries {
 
     private static Predicate like(CriteriaBuilder cb, Expression<String> field, String pattern) {
         return cb.like(cb.lower(field), pattern, '\\');
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static <T> List<T> limited(TypedQuery<T> query, int fetchSize) {
