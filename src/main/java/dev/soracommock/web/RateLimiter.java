@@ -90,7 +90,7 @@ public class RateLimiter implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         var operation = operations.forHandler(handler).orElse(null);
-        if (operation == null) {
+        if (operation == null || !operation.contract().emulated()) {
             return true;
         }
         String operationId = operation.spec().operationId();

@@ -53,10 +53,11 @@ class ContractSweepTest extends ApiTest {
 
     @TestFactory
     Stream<DynamicTest> everyOperationAnswers() {
-        assertThat(operations.all()).hasSize(496);
+        List<Operations.Entry> emulated = operations.all().stream().filter(e -> e.contract().emulated()).toList();
+        assertThat(emulated).hasSize(496);
         ExampleValues values = new ExampleValues(json);
         ResponseValidation validation = new ResponseValidation(documents);
-        return operations.all().stream().map(entry -> DynamicTest.dynamicTest(
+        return emulated.stream().map(entry -> DynamicTest.dynamicTest(
                 entry.contract().name().toLowerCase() + " " + entry.spec().operationId(),
                 () -> sweep(entry, values, validation)));
     }

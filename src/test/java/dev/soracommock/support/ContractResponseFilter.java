@@ -49,6 +49,7 @@ public final class ContractResponseFilter implements Filter {
 
     static OpenApiInteractionValidator validatorFor(String path, boolean allowUndeclaredFields) {
         String file = path.startsWith("/esim-commerce/") ? "esim-commerce-sandbox-api.yaml"
+                : path.startsWith("/_mock/") ? "mock-admin.yaml"
                 : path.startsWith("/v1/sandbox/") ? "soracom-sandbox-api.yaml" : "soracom-api.yaml";
         return VALIDATORS.computeIfAbsent(file + allowUndeclaredFields, f -> {
             try {
@@ -72,7 +73,7 @@ public final class ContractResponseFilter implements Filter {
     public Response filter(FilterableRequestSpecification req, FilterableResponseSpecification res, FilterContext ctx) {
         Response response = ctx.next(req, res);
         String path = URI.create(req.getURI()).getRawPath();
-        boolean operation = path.startsWith("/v1/")
+        boolean operation = path.startsWith("/v1/") || path.startsWith("/_mock/")
                 || path.startsWith("/esim-commerce/v1/") && !path.equals("/esim-commerce/v1/openapi.yaml");
         if (response.statusCode() >= 200 && response.statusCode() < 300 && operation) {
             String call = req.getMethod() + " " + path;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Swagger UI shows the three contracts, served as files with a relative server and the two credential headers. */
+/** Swagger UI shows the four contracts (the three APIs and the control API), served as files with a relative server. */
 class SwaggerUiTest extends ApiTest {
 
     @Test
@@ -19,7 +19,15 @@ class SwaggerUiTest extends ApiTest {
         List<Map<String, String>> urls = config.path("urls");
         assertThat(urls).extracting(u -> u.get("url"))
                 .containsExactly("/openapi/soracom-api.yaml", "/openapi/soracom-sandbox-api.yaml",
-                        "/openapi/esim-commerce-sandbox-api.yaml");
+                        "/openapi/esim-commerce-sandbox-api.yaml", "/openapi/mock-admin.yaml");
+    }
+
+    @Test
+    void theControlApiContractIsServedWithItsBasePath() {
+        Response r = api().get("/openapi/mock-admin.yaml");
+        r.then().statusCode(200);
+        assertThat(r.contentType()).startsWith("application/yaml");
+        assertThat(r.asString()).contains("- url: /_mock").contains("operationId: resetEmulator");
     }
 
     @Test

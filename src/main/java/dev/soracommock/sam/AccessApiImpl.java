@@ -1,32 +1,39 @@
 package dev.soracommock.sam;
 
+import dev.soracommock.api.mock.AccessApiDelegate;
 import dev.soracommock.contract.Operations;
 import dev.soracommock.web.ApiException;
 import dev.soracommock.web.ErrorCode;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /_mock/operators/{operatorId}/users/{userName}/explain?api=Subscriber:listSubscribers} (or
  * {@code ?operationId=listSubscribers}): which statement allows or denies the user's call, so least-privilege
- * policies can be tested offline. A test tool of the emulator: not part of the Soracom contract.
+ * policies can be tested offline. Part of the control API (openapi/mock-admin.yaml), not of Soracom's.
  */
-@RestController
-class ExplainEndpoint {
+@Service
+class AccessApiImpl implements AccessApiDelegate {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
 
     private final SamService sam;
     private final Operations operations;
+    private final JsonMapper json;
 
-    ExplainEndpoint(SamService sam, Operations operations) {
+    AccessApiImpl(SamService sam, Operations operations, JsonMapper json) {
         this.sam = sam;
         this.operations = operations;
+        this.json = json;
     }
 
-    @GetMapping("/_mock/operators/{operatorId}/users/{userName}/explain")
-    SamService.Explanation explain(@PathVariable String operatorId, @PathVariable String userName,
-            @RequestParam(required = false) String api, @RequestParam(required = false) String operationId) {
+    @Override
+    public ResponseEntity<Map<String, Object>> explainAccess(String operatorId, String userName, String api,
+            String operationId) {
         String name = api;
         if (name == null && operationId != null) {
             name = operations.byId(operationId).map(e -> e.spec().samApiName())
@@ -35,6 +42,6 @@ class ExplainEndpoint {
         if (name == null || name.isBlank()) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "api or operationId is required");
         }
-        return sam.explain(operatorId, userName, name);
+        return ResponseEntity.ok(json.convertValue(sam.explain(operatorId, userName, name), OBJECT));
     }
 }

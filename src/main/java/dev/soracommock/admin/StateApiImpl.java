@@ -1,22 +1,22 @@
 package dev.soracommock.admin;
 
+import dev.soracommock.api.mock.StateApiDelegate;
+import dev.soracommock.api.mock.model.ResetResultDto;
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.operator.DefaultOperator;
 import dev.soracommock.web.RateLimiter;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Service;
 
 /**
  * {@code POST /_mock/reset}: the emulator as freshly started — every table emptied (the schema, its history and the
  * token signing key stay), the default operator re-created, the clock and the rate-limit counts reset. Tokens issued
  * before the reset stop working (their API keys are gone).
  */
-@RestController
-class ResetEndpoint {
+@Service
+class StateApiImpl implements StateApiDelegate {
 
     /** Tables that are the server's own, not state: the schema history and the signing key. */
     private static final List<String> KEPT = List.of("flyway_schema_history", "server_secret");
@@ -26,20 +26,20 @@ class ResetEndpoint {
     private final MockClock clock;
     private final RateLimiter rateLimiter;
 
-    ResetEndpoint(JdbcTemplate jdbc, DefaultOperator defaultOperator, MockClock clock, RateLimiter rateLimiter) {
+    StateApiImpl(JdbcTemplate jdbc, DefaultOperator defaultOperator, MockClock clock, RateLimiter rateLimiter) {
         this.jdbc = jdbc;
         this.defaultOperator = defaultOperator;
         this.clock = clock;
         this.rateLimiter = rateLimiter;
     }
 
-    @PostMapping("/_mock/reset")
-    ResponseEntity<Map<String, Object>> reset() {
+    @Override
+    public ResponseEntity<ResetResultDto> resetEmulator() {
         int tables = emptyAllTables();
         clock.reset();
         rateLimiter.clear();
         defaultOperator.ensure();
-        return ResponseEntity.ok(Map.of("reset", true, "tables", tables));
+        return ResponseEntity.ok(new ResetResultDto().reset(true).tables(tables));
     }
 
     private int emptyAllTables() {

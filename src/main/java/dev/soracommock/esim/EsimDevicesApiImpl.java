@@ -1,0 +1,70 @@
+package dev.soracommock.esim;
+
+import dev.soracommock.api.esim.model.EsimResponseDto;
+import dev.soracommock.api.mock.ESimDevicesApiDelegate;
+import dev.soracommock.api.mock.model.EsimDeviceDto;
+import dev.soracommock.api.mock.model.EsimUsageDto;
+import dev.soracommock.web.ApiException;
+import dev.soracommock.web.ErrorCode;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The control API ({@code /_mock/esim/esims/{iccid}/…}) for what a device does with an eSIM, which the public API cannot make happen:
+ * <pre>
+ * POST /_mock/esim/esims/{iccid}/download   profile downloaded (downloadedAt; DOWNLOADED)
+ * POST /_mock/esim/esims/{iccid}/install    {"imei":"…"}: installed (INSTALLED; initialInsertionDevice/At)
+ * POST /_mock/esim/esims/{iccid}/connect    {"imei":"…"} optional: first connection (activatedOn, expiresOn)
+ * POST /_mock/esim/esims/{iccid}/usage      {"usage":102400, "day":"YYYY-MM-DD" optional, default today in Japan}
+ * </pre>
+ * Each answers the eSIM as {@code GET /esim-commerce/v1/esims/{iccid}} would. No X-API-Key: the ICCID names the
+ * eSIM. Steps out of order, or on a TERMINATED eSIM, are 409. Expiry needs no call: move the emulator's clock
+ * ({@code MockClock}) past expiresOn.
+ */
+@Service
+class EsimDevicesApiImpl implements ESimDevicesApiDelegate {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
+    private final EsimService esims;
+    private final JsonMapper json;
+
+    EsimDevicesApiImpl(EsimService esims, JsonMapper json) {
+        this.esims = esims;
+        this.json = json;
+    }
+
+    @Override
+    public ResponseEntity<Map<String, Object>> downloadEsimProfile(String iccid) {
+        return answer(esims.downloadProfile(iccid));
+    }
+
+    @Override
+    public ResponseEntity<Map<String, Object>> installEsimProfile(String iccid, EsimDeviceDto device) {
+        return answer(esims.install(iccid, device == null ? null : device.getImei()));
+    }
+
+    @Override
+    public ResponseEntity<Map<String, Object>> connectEsim(String iccid, EsimDeviceDto device) {
+        return answer(esims.connect(iccid, device == null ? null : device.getImei()));
+    }
+
+    @Override
+    public ResponseEntity<Map<String, Object>> addEsimUsage(String iccid, EsimUsageDto usage) {
+        String kb = usage == null || usage.getUsage() == null ? null : usage.getUsage().toString();
+        if (kb == null || !kb.matches("\\d{1,18}")) {
+            throw ApiException.messages(ErrorCode.ESIM_BAD_REQUEST, List.of("usage must be a non-negative whole number of KB"));
+        }
+        return answer(esims.addUsage(iccid, usage.getDay(), Long.parseLong(kb)));
+    }
+
+    /** The eSIM as {@code GET /esim-commerce/v1/esims/{iccid}} answers it. */
+    private ResponseEntity<Map<String, Object>> answer(EsimResponseDto esim) {
+        return ResponseEntity.ok(json.convertValue(esim, OBJECT));
+    }
+}
