@@ -6,6 +6,7 @@ import dev.soracommock.clock.MockClock;
 import dev.soracommock.operator.DefaultOperator;
 import dev.soracommock.web.RateLimiter;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,12 +26,15 @@ class StateApiImpl implements StateApiDelegate {
     private final DefaultOperator defaultOperator;
     private final MockClock clock;
     private final RateLimiter rateLimiter;
+    private final ApplicationEventPublisher events;
 
-    StateApiImpl(JdbcTemplate jdbc, DefaultOperator defaultOperator, MockClock clock, RateLimiter rateLimiter) {
+    StateApiImpl(JdbcTemplate jdbc, DefaultOperator defaultOperator, MockClock clock, RateLimiter rateLimiter,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.defaultOperator = defaultOperator;
         this.clock = clock;
         this.rateLimiter = rateLimiter;
+        this.events = events;
     }
 
     @Override
@@ -39,6 +43,7 @@ class StateApiImpl implements StateApiDelegate {
         clock.reset();
         rateLimiter.clear();
         defaultOperator.ensure();
+        events.publishEvent(new EmulatorReset());
         return ResponseEntity.ok(new ResetResultDto().reset(true).tables(tables));
     }
 
