@@ -2,9 +2,6 @@ package dev.soracommock.stats;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,9 +10,8 @@ import dev.soracommock.web.ApiException;
 import dev.soracommock.web.ErrorCode;
 
 /**
- * Stats under /_mock: {@code GET /_mock/exports/{id}.csv} serves the CSV of a stats export (no credentials, like the
- * real pre-signed URL); {@code POST /_mock/sims/{sim_id}/traffic {speedClass, uploadBytes, downloadBytes, from, to,
- * beam: {inHttp: n, …}}} spreads the bytes (and Beam counts) evenly over 5-minute Air inserts from the 5-minute
+ * The traffic simulator under /_mock: {@code POST /_mock/sims/{sim_id}/traffic {speedClass, uploadBytes, downloadBytes,
+ * from, to, beam: {inHttp: n, …}}} spreads the bytes (and Beam counts) evenly over 5-minute Air inserts from the 5-minute
  * bucket holding {@code from} up to {@code to} (seconds; default: the last hour of the MockClock).
  */
 @RestController
@@ -30,12 +26,6 @@ class StatsMockEndpoint {
     StatsMockEndpoint(StatsStore stats, dev.soracommock.clock.MockClock clock) {
         this.stats = stats;
         this.clock = clock;
-    }
-
-    @GetMapping("/_mock/exports/{id}.csv")
-    ResponseEntity<String> export(@PathVariable("id") String id) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(stats.export(id));
     }
 
     @PostMapping("/_mock/sims/{sim_id}/traffic")
