@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Bills computed on read from the emulator's own state (nothing is stored): for each month, the basic fee of every
  * SIM for every UTC day by the status it had (the dearest status held that day), the Air data fee of its traffic by
  * speed class, the Beam fee of its requests (prices: {@link PriceTable}), less the registered coupons. The month of
- * the MockClock is a running bill ({@code temporary}) counted up to the clock's instant; every month before it is
+ * the MockClock is a running bill ({@code temporary}) counted up to the clock's day; every month before it is
  * {@code closed}. Months are UTC.
  *
  * <p>Coupons: a registered coupon applies to the months from its registration month to its expiry month. Each month,
@@ -246,17 +246,21 @@ public class BillingService {
         return uses;
     }
 
-    /** The month's charges up to the clock (a month after the clock's has none). */
+    /**
+     * The month's charges up to the clock: whole days, the clock's day included (its basic fee by the statuses held so
+     * far, its traffic whatever is recorded for it); a month after the clock's has none.
+     */
     private List<Charge> charges(String operatorId, YearMonth month, Instant now) {
         long start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        long end = Math.min(month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(),
-                now.toEpochMilli());
+        long tomorrow = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                .toEpochMilli();
+        long end = Math.min(month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), tomorrow);
         List<Charge> out = new ArrayList<>();
         if (end <= start) {
             return out;
         }
         Map<String, List<SimService.StatusRecord>> history = new LinkedHashMap<>();
-        for (SimService.StatusRecord r : sims.statusRecords(operatorId, end)) {
+        for (SimService.StatusRecord r : sims.statusRecords(operatorId, Math.min(end, now.toEpochMilli() + 1))) {
             history.computeIfAbsent(r.simId(), k -> new ArrayList<>()).add(r);
         }
         Map<String, String> imsis = new LinkedHashMap<>();
