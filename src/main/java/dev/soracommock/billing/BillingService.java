@@ -195,6 +195,19 @@ public class BillingService {
     /** The bill of a month (no range check: callers pass a month of {@link #billedMonth}). */
     @Transactional(readOnly = true)
     Bill bill(String operatorId, YearMonth month, Instant now) {
+        return run(operatorId, month, now).bill();
+    }
+
+    /** What each registered coupon has left once spent on the bills up to now (the running month included). */
+    @Transactional(readOnly = true)
+    Map<String, BigDecimal> couponBalances(String operatorId, Instant now) {
+        return run(operatorId, currentMonth(now), now).balances();
+    }
+
+    private record Run(Bill bill, Map<String, BigDecimal> balances) {
+    }
+
+    private Run run(String operatorId, YearMonth month, Instant now) {
         List<Coupons.BillingCoupon> registered = new ArrayList<>(coupons.registeredForBilling(operatorId));
         registered.sort(Comparator.comparing(Coupons.BillingCoupon::expiryMonth)
                 .thenComparing(c -> c.billItemName() == null)
@@ -216,7 +229,7 @@ public class BillingService {
         }
         boolean closed = month.isBefore(currentMonth(now));
         Instant evaluated = closed ? month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant() : now;
-        return new Bill(month, closed, evaluated, charges, uses);
+        return new Run(new Bill(month, closed, evaluated, charges, uses), balance);
     }
 
     private static List<CouponUse> spend(YearMonth month, List<Charge> charges, List<Coupons.BillingCoupon> registered,

@@ -16,7 +16,9 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Coupons of an operator. A sandbox-created coupon belongs to the operator that created it and is unregistered
  * until that operator registers its code (another operator's code is refused like an unknown one: tenant
  * isolation); a bought coupon (quotation, then confirmation) is registered at once. Listing shows the registered
- * ones. Months are the MockClock's, in UTC.
+ * ones, with the balance the bills have left them (billing spends them). Months are the MockClock's, in UTC.
  */
 @Service
 public class Coupons {
@@ -40,16 +42,23 @@ public class Coupons {
             String expiryYearMonth, String orderId, boolean registered) {
     }
 
+    /** What the bills have left of each registered coupon (the billing domain; looked up lazily, it reads coupons). */
+    public interface Spending {
+        Map<String, BigDecimal> balances(String operatorId);
+    }
+
     private final JdbcTemplate jdbc;
     private final OperatorService operators;
     private final Identifiers ids;
     private final MockClock clock;
+    private final ObjectProvider<Spending> spending;
 
-    Coupons(JdbcTemplate jdbc, OperatorService operators, Identifiers ids, MockClock clock) {
+    Coupons(JdbcTemplate jdbc, OperatorService operators, Identifiers ids, MockClock clock, ObjectProvider<Spending> spending) {
         this.jdbc = jdbc;
         this.operators = operators;
         this.ids = ids;
         this.clock = clock;
+        this.spending = spending;
     }
 
     private YearMonth thisMonth() {
@@ -114,8 +123,17 @@ public class Coupons {
         return new Coupon(c.couponCode(), c.amount(), c.balance(), c.billItemName(), c.currency(), c.expiryYearMonth(), c.orderId(), true);
     }
 
+    /** The registered coupons, each with what the bills up to now (the running month included) have left of it. */
     @Transactional(readOnly = true)
     List<Coupon> registered(String operatorId) {
+        Spending s = spending.getIfAvailable();
+        Map<String, BigDecimal> left = s == null ? Map.of() : s.balances(operatorId);
+        return stored(operatorId).stream().map(c -> new Coupon(c.couponCode(), c.amount(),
+                left.getOrDefault(c.couponCode(), c.balance()), c.billItemName(), c.currency(), c.expiryYearMonth(),
+                c.orderId(), c.registered())).toList();
+    }
+
+    private List<Coupon> stored(String operatorId) {
         return jdbc.query("select coupon_code, amount, balance, bill_item_name, currency, expiry_year_month, order_id, registered "
                         + "from coupon where operator_id = ? and registered order by created_at, coupon_code",
                 (rs, i) -> new Coupon(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4), rs.getString(5),

@@ -213,6 +213,12 @@ class BillingApiTest extends ApiTest {
         as(op).post("/v1/coupons/" + forData + "/register").then().statusCode(200);
         assertThat(amount(bill(op, "202606"))).isCloseTo(basicFees - spentOnBasic, within(0.001));
         assertThat(amount(as(op).get("/v1/bills/latest"))).isCloseTo(basicFees - spentOnBasic, within(0.001));
+        Response listed = as(op).get("/v1/coupons");
+        listed.then().statusCode(200);
+        assertThat(listed.jsonPath().getDouble("couponList.find { it.couponCode == '" + forBasic + "' }.balance"))
+                .isCloseTo(25 - spentOnBasic, within(0.001));
+        assertThat(listed.jsonPath().getDouble("couponList.find { it.couponCode == '" + forData + "' }.balance"))
+                .isCloseTo(1000 - data, within(0.001));
 
         // July: June is closed in full (10-11 ready, 12 standby, 13-30 active); the basic coupon was spent on June,
         // the data coupon's remaining balance pays July's traffic
@@ -232,6 +238,9 @@ class BillingApiTest extends ApiTest {
         assertThat(july.jsonPath().getDouble("appliedCouponAmount"))
                 .isCloseTo(20 * perMiB("s1.standard") + julyOnBasic, within(0.001));
         assertThat(amount(july)).isCloseTo(julyBasic - julyOnBasic, within(0.001));
+        assertThat(as(later).get("/v1/coupons").jsonPath()
+                .getDouble("couponList.find { it.couponCode == '" + forData + "' }.balance"))
+                .isCloseTo(1000 - data - 20 * perMiB("s1.standard"), within(0.001));
     }
 
     @Test
