@@ -40,6 +40,7 @@ class RequestJournalTest extends ApiTest {
     void aRequestIsRecordedWithItsOperationStatusAndOperator() {
         Operator op = newOperator();
         long before = api().get("/_mock/clock").<Long>path("epochMillis");
+        as(op).get("/v1/groups").then().statusCode(200);
         as(op).queryParam("limit", 5).get("/v1/subscribers").then().statusCode(200);
 
         Response r = journal("operatorId", op.operatorId());

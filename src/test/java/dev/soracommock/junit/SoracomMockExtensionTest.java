@@ -41,10 +41,10 @@ class SoracomMockExtensionTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("[]");
 
-        HttpResponse<String> created = send(as(op, op.apiKey(), op.token(), "/v1/sandbox/subscribers/create")
+        HttpResponse<String> created = send(as(op, op.apiKey(), op.token(), "/v1/groups")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
-        assertThat(created.statusCode()).isEqualTo(200);
-        assertThat(send(as(op, op.apiKey(), op.token(), "/v1/subscribers")).body()).contains("\"imsi\"");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(send(as(op, op.apiKey(), op.token(), "/v1/groups")).body()).contains("\"groupId\"");
 
         for (String body : new String[] {
                 "{\"email\":\"" + op.email() + "\",\"password\":\"" + op.password() + "\"}",
@@ -64,7 +64,7 @@ class SoracomMockExtensionTest {
     void theNextTestGetsAFreshOperatorOnAResetEmulator(SoracomMockOperator op) throws Exception {
         assertThat(firstOperatorId).as("the first test ran").isNotNull();
         assertThat(op.operatorId()).isNotEqualTo(firstOperatorId);
-        assertThat(send(as(op, op.apiKey(), op.token(), "/v1/subscribers")).body()).isEqualTo("[]");
+        assertThat(send(as(op, op.apiKey(), op.token(), "/v1/groups")).body()).isEqualTo("[]");
         // the previous test's operator is gone with the reset: its credentials no longer work
         assertThat(send(as(op, firstApiKey, firstToken, "/v1/subscribers")).statusCode()).isEqualTo(401);
     }
