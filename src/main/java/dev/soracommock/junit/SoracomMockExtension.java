@@ -75,7 +75,7 @@ public class SoracomMockExtension implements BeforeEachCallback, ParameterResolv
 
         private Emulator(ConfigurableApplicationContext context) {
             this.context = context;
-            this.endpoint = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+            this.endpoint = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
         }
 
         static Emulator start() {
