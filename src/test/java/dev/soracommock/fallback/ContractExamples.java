@@ -21,7 +21,17 @@ public final class ContractExamples {
         this.documents = documents;
         this.json = json;
         this.values = new ExampleValues(json);
-        this.validation = new ResponseValidation(documents);
+        this.validation = shared(documents);
+    }
+
+    private static ResponseValidation validation0;
+
+    /** One set of schema validators for every test that synthesises values (each holds a contract's schemas). */
+    private static synchronized ResponseValidation shared(ContractDocuments documents) {
+        if (validation0 == null) {
+            validation0 = new ResponseValidation(documents);
+        }
+        return validation0;
     }
 
     /** A value conforming to the schema of the contract; never {@code null}. */

@@ -143,7 +143,7 @@ class ConcurrencyTest extends ApiTest {
 
         all(i -> {
             Random random = new Random(SEED + i);
-            for (int step = 0; step < 12; step++) {
+            for (int step = 0; step < 10; step++) {
                 String sim = sims.get(random.nextInt(sims.size()));
                 String tag = "c" + i + "-" + random.nextInt(3);
                 RawHttp.Answer a;

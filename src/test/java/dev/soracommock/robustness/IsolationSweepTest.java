@@ -2,6 +2,7 @@ package dev.soracommock.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.soracommock.contract.Contract;
 import dev.soracommock.contract.ContractDocuments;
 import dev.soracommock.contract.Operations;
 import dev.soracommock.coverage.CoverageReport;
@@ -29,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tenant isolation across every stateful operation: operator A owns one resource of each kind (SIM with tags, group,
- * SAM user with a role and an auth key, role, auth key, shipping address, order, coupon, stats); operator B then calls every stateful
+ * SAM user with a role and an auth key, role, auth key, shipping address, order, coupon, stats; an eSIM order of its
+ * eSIM Commerce API key); operator B, with a key of its own, then calls every stateful
  * operation of the contracts with A's identifiers in the path and in the body (the rest of the request built from
  * the contract). No answer to B may carry A's data, and A's rows are the same afterwards, in the database and as A
  * sees them over HTTP.
@@ -58,6 +60,12 @@ class IsolationSweepTest extends ApiTest {
 
     /** A's identifiers by the parameter and field names that carry them. */
     private final Map<String, String> ids = new LinkedHashMap<>();
+
+    /** A's eSIM identifiers (the eSIM Commerce API's {@code {iccid}} is an eSIM's, not a SIM's). */
+    private final Map<String, String> esimIds = new LinkedHashMap<>();
+
+    /** A's eSIM Commerce API key (a reseller of its own). */
+    private String esimKey;
 
     /** A's data that B never sends: must appear in no answer to B. */
     private final List<String> secrets = new ArrayList<>();
@@ -140,6 +148,13 @@ class IsolationSweepTest extends ApiTest {
         ok(a, "POST", "/v1/sandbox/stats/air/subscribers/" + imsi, "{\"unixtime\":" + now + ",\"dataTrafficStatsMap\":{\"s1.fast\":"
                 + "{\"uploadByteSizeTotal\":7771,\"downloadByteSizeTotal\":7772,\"uploadPacketSizeTotal\":1,\"downloadPacketSizeTotal\":2}}}");
 
+        esimKey = "isolation-a-" + marker;
+        JsonNode esimOrder = send(a, "POST", "/esim-commerce/v1/esims", "{\"planCode\":\"KD0001\",\"quantity\":1}", esimKey).json(json);
+        esimIds.put("iccid", esimOrder.path("esims").path(0).path("iccid").asString());
+        esimIds.put("transactionId", esimOrder.path("transactionId").asString());
+        assertThat(esimIds.values()).as("eSIM order %s", esimOrder).allSatisfy(v -> assertThat(v).isNotBlank());
+        secrets.addAll(esimIds.values());
+
         ids.put("operator_id", a.operatorId());
         ids.put("imsi", imsi);
         ids.put("sim_id", subscriber.path("simId").isString() ? subscriber.path("simId").asString() : imsi);
@@ -170,13 +185,14 @@ class IsolationSweepTest extends ApiTest {
         return List.of(op, "/v1/subscribers/" + ids.get("imsi"), "/v1/groups/" + ids.get("group_id"),
                 op + "/users/" + ids.get("user_name"), op + "/roles/" + ids.get("role_id"), op + "/auth_keys",
                 op + "/users/" + ids.get("user_name") + "/auth_keys", op + "/shipping_addresses", "/v1/orders",
-                "/v1/coupons", "/v1/subscribers/" + ids.get("imsi") + "/events/sessions");
+                "/v1/coupons", "/v1/subscribers/" + ids.get("imsi") + "/events/sessions",
+                "/esim-commerce/v1/esims/" + esimIds.get("iccid"), "/esim-commerce/v1/transactions/" + esimIds.get("transactionId"));
     }
 
     private Map<String, String> read(Operator a, List<String> views) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String v : views) {
-            RawHttp.Answer r = send(a, "GET", v, null);
+            RawHttp.Answer r = send(a, "GET", v, null, esimKey);
             out.put(v, r.status() + " " + r.text());
         }
         return out;
@@ -209,12 +225,13 @@ class IsolationSweepTest extends ApiTest {
         headers.put("X-API-Key", "isolation-b-" + marker);
         StringBuilder query = new StringBuilder();
         for (Parameter p : operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters()) {
+            Map<String, String> idsOfA = entry.contract() == Contract.ESIM ? esimIds : ids;
             String value = p.getName().equals("operator_id") ? b.operatorId()
-                    : ids.getOrDefault(p.getName(), text(examples.synthesize(entry.contract(), p.getSchema())));
+                    : idsOfA.getOrDefault(p.getName(), text(examples.synthesize(entry.contract(), p.getSchema())));
             switch (p.getIn()) {
                 case "path" -> path = path.replace("{" + p.getName() + "}", UriUtils.encodePathSegment(value, StandardCharsets.UTF_8));
                 case "query" -> {
-                    if (Boolean.TRUE.equals(p.getRequired()) || ids.containsKey(p.getName())) {
+                    if (Boolean.TRUE.equals(p.getRequired()) || idsOfA.containsKey(p.getName())) {
                         query.append(query.isEmpty() ? "?" : "&").append(p.getName()).append('=')
                                 .append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
                     }
@@ -234,7 +251,7 @@ class IsolationSweepTest extends ApiTest {
             headers.put("Content-Type", media.getKey());
             if (media.getKey().contains("json") && media.getValue().getSchema() != null) {
                 JsonNode node = examples.synthesize(entry.contract(), media.getValue().getSchema());
-                substitute(node);
+                substitute(node, entry.contract() == Contract.ESIM ? esimIds : ids);
                 body = json.writeValueAsBytes(node);
             } else {
                 body = "isolation".getBytes(StandardCharsets.UTF_8);
@@ -244,18 +261,19 @@ class IsolationSweepTest extends ApiTest {
     }
 
     /** A's identifiers into the body's fields that name them (groupId, imsi, roleId, …), at any depth. */
-    private void substitute(JsonNode node) {
+    private static void substitute(JsonNode node, Map<String, String> idsOfA) {
         if (node instanceof ObjectNode o) {
             for (String name : new ArrayList<>(o.propertyNames())) {
                 String snake = name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
-                if (ids.containsKey(snake) && o.get(name).isValueNode() && !snake.equals("operator_id")) {
-                    o.put(name, ids.get(snake));
+                String id = idsOfA.containsKey(name) ? idsOfA.get(name) : idsOfA.get(snake);
+                if (id != null && o.get(name).isValueNode() && !snake.equals("operator_id")) {
+                    o.put(name, id);
                 } else {
-                    substitute(o.get(name));
+                    substitute(o.get(name), idsOfA);
                 }
             }
         } else if (node != null && node.isArray()) {
-            node.forEach(this::substitute);
+            node.forEach(n -> substitute(n, idsOfA));
         }
     }
 
@@ -268,7 +286,12 @@ class IsolationSweepTest extends ApiTest {
     }
 
     private RawHttp.Answer send(Operator op, String method, String path, String body) {
-        Map<String, String> headers = new LinkedHashMap<>(Map.of("X-Soracom-API-Key", op.apiKey(), "X-Soracom-Token", op.token()));
+        return send(op, method, path, body, "isolation-a-unused");
+    }
+
+    private RawHttp.Answer send(Operator op, String method, String path, String body, String esimApiKey) {
+        Map<String, String> headers = new LinkedHashMap<>(Map.of("X-Soracom-API-Key", op.apiKey(), "X-Soracom-Token", op.token(),
+                "X-API-Key", esimApiKey));
         if (body != null) {
             headers.put("Content-Type", "application/json");
         }
