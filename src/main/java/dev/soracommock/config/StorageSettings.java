@@ -43,7 +43,7 @@ public class StorageSettings implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public int getOrder() {
-        return ConfigDataEnvironmentPostProcessor.ORDER + 1; // after application.yaml and the environment are read
+        return ConfigDataEnvironmentPostProcessor.ORDER + 10; // after application.yaml and the environment are read
     }
 
     @Override

@@ -27,11 +27,12 @@ public final class Instance implements AutoCloseable {
         this.port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
-    /** Starts an instance; {@code properties} as on the command line ({@code soracom-mock.data-dir=…}). */
+    /** Starts an instance; {@code properties} are passed as command-line arguments ({@code --soracom-mock.data-dir=…}). */
     public static Instance start(Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
         all.putIfAbsent("server.port", 0);
-        return new Instance(new SpringApplicationBuilder(SoracomMockApplication.class).properties(all).run());
+        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new Instance(new SpringApplicationBuilder(SoracomMockApplication.class).run(args));
     }
 
     public int port() {
