@@ -13,12 +13,15 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** SORACOM_MOCK_LOG_FORMAT=json: the console log is one JSON object per line. */
+/**
+ * SORACOM_MOCK_LOG_FORMAT=json: the console log is one JSON object per line. (Logging is one per JVM: tests that run
+ * after this one in the same JVM log in JSON too, until another application start re-initialises it.)
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class LogFormatTest {
 
     @Test
-    void jsonMakesEveryLogLineAJsonObject(CapturedOutput output) {
+    void jsonMakesTheReadyLineAJsonObject(CapturedOutput output) {
         int port;
         try (Instance instance = Instance.start(Map.of("soracom-mock.log-format", "json"))) {
             port = instance.port();
