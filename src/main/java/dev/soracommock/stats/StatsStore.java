@@ -75,7 +75,7 @@ public class StatsStore {
     SimRef sim(String operatorId, String simId) {
         List<SimRef> found = jdbc.query("select s.operator_id, s.sim_id, sub.imsi from sim s"
                 + " join sim_subscription sub on sub.sim_id = s.sim_id where s.sim_id = ? and s.operator_id is not null"
-                + " and (? is null or s.operator_id = ?) order by sub.is_primary desc",
+                + " and (cast(? as varchar(16)) is null or s.operator_id = ?) order by sub.is_primary desc",
                 (rs, i) -> new SimRef(rs.getString(1), rs.getString(2), rs.getString(3)), simId, operatorId, operatorId);
         if (found.isEmpty()) {
             throw new ApiException(ErrorCode.SIM_NOT_FOUND);
@@ -178,7 +178,7 @@ public class StatsStore {
                     case "imsi" -> " and st.imsi = ?";
                     case "sim" -> " and st.sim_id = ?";
                     case "group" -> " and st.sim_id in (select sim_id from sim where group_id = ?)";
-                    default -> " and ? is not null";
+                    default -> " and cast(? as varchar(64)) is not null"; // typed: PostgreSQL cannot infer a bare ?
                 } + " order by unixtime";
         TreeMap<Long, Map<String, Counts>> sums = new TreeMap<>();
         jdbc.query(sql, rs -> {
