@@ -129,16 +129,17 @@ class ErrorAdvice {
     }
 
     /**
-     * A value longer than its column (SQLSTATE 22001, H2 and PostgreSQL alike) where the contract sets no maximum length:
-     * the client's input, refused like any other invalid value; the transaction was rolled back, nothing was stored.
-     * Any other integrity violation is a bug and stays a 500.
+     * A value longer than its column (SQLSTATE 22001) or a number out of its column's range (22003), H2 and PostgreSQL
+     * alike, where the contract sets no maximum: the client's input, refused like any other invalid value; the
+     * transaction was rolled back, nothing was stored. Any other integrity violation is a bug and stays a 500.
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     void integrity(DataIntegrityViolationException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "22001".equals(sql.getSQLState())) {
-                errors.write(request, response, ErrorCode.VALIDATION_FAILED, "a value is longer than the emulator stores");
+            if (t instanceof java.sql.SQLException sql
+                    && ("22001".equals(sql.getSQLState()) || "22003".equals(sql.getSQLState()))) {
+                errors.write(request, response, ErrorCode.VALIDATION_FAILED, "a value is longer or larger than the emulator stores");
                 return;
             }
         }
