@@ -164,7 +164,8 @@ class StateTransfer {
     private void afterLoad(StateDocumentDto doc, Result result) {
         ClockDto c = doc.getClock();
         if (c != null) {
-            Instant at = c.getEpochMillis() != null ? Instant.ofEpochMilli(c.getEpochMillis()) : Instant.parse(c.getNow());
+            // now is the exact instant (nanoseconds); epochMillis serves documents written by hand without it
+            Instant at = c.getNow() != null ? Instant.parse(c.getNow()) : Instant.ofEpochMilli(c.getEpochMillis());
             if (Boolean.TRUE.equals(c.getFrozen())) {
                 clock.freeze();
                 clock.set(at);
@@ -204,7 +205,7 @@ class StateTransfer {
             ClockDto c = doc.getClock();
             if (c.getEpochMillis() == null && c.getNow() == null) {
                 problems.add("clock needs now or epochMillis");
-            } else if (c.getEpochMillis() == null) {
+            } else if (c.getNow() != null) {
                 try {
                     Instant.parse(c.getNow());
                 } catch (DateTimeParseException e) {
