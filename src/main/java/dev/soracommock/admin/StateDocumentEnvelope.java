@@ -43,7 +43,7 @@ class StateDocumentEnvelope implements BodyCheckedByHandler {
                     p.skipChildren();
                     envelope.set(name, json.createObjectNode());
                 } else {
-                    JsonNode node = json.readTree(p);
+                    JsonNode node = p.readValueAsTree();
                     envelope.set(name, node);
                 }
             }
