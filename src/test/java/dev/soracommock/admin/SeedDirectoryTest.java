@@ -34,15 +34,14 @@ class SeedDirectoryTest {
     @TempDir
     Path dir;
 
+    /** A server of its own on its own in-memory database (arguments: they win over application.yaml). */
     private static ConfigurableApplicationContext start(String database, Path seedDir) {
-        SpringApplicationBuilder b = new SpringApplicationBuilder(SoracomMockApplication.class).properties(
-                "server.port=0",
-                "spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
-                "spring.jmx.enabled=false");
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1"));
         if (seedDir != null) {
-            b.properties("soracom-mock.seed-dir=" + seedDir);
+            args.add("--soracom-mock.seed-dir=" + seedDir);
         }
-        return b.run();
+        return new SpringApplicationBuilder(SoracomMockApplication.class).run(args.toArray(String[]::new));
     }
 
     private static RequestSpecification api(ConfigurableApplicationContext app) {
@@ -101,7 +100,8 @@ class SeedDirectoryTest {
             login.then().statusCode(200);
             assertThat(login.<String>path("operatorId")).isEqualTo(operatorId);
             assertThat(as(seeded, login).get("/v1/subscribers").<List<String>>path("imsi")).containsExactly(imsi);
-            assertThat(as(seeded, login).get("/v1/groups").<List<String>>path("tags.name")).containsExactly("seeded");
+            Response groups = as(seeded, login).get("/v1/groups");
+            assertThat(groups.<List<String>>path("tags.name")).as(groups.asString()).containsExactly("seeded");
             // the default operator is there too
             login(seeded, "operator@soracom-mock.test", "soracom-mock-password").then().statusCode(200);
             // the seeded state changes like any other
