@@ -6,8 +6,8 @@ create table sam_user (
     user_name      varchar(100)  not null,
     description    varchar(1000),
     password_hash  varchar(200),
-    permission     clob,
-    trust_policy   clob,
+    permission     text,
+    trust_policy   text,
     created_at     bigint        not null,
     updated_at     bigint        not null,
     version        bigint        not null default 0,
@@ -18,7 +18,7 @@ create table sam_role (
     operator_id    varchar(16)   not null references operator (operator_id) on delete cascade,
     role_id        varchar(100)  not null,
     description    varchar(1000),
-    permission     clob          not null,
+    permission     text          not null,
     created_at     bigint        not null,
     updated_at     bigint        not null,
     version        bigint        not null default 0,
@@ -37,5 +37,5 @@ create index ix_sam_user_role_role on sam_user_role (operator_id, role_id);
 
 create table sam_default_permissions (
     operator_id    varchar(16)   not null primary key references operator (operator_id) on delete cascade,
-    permissions    clob          not null
+    permissions    text          not null
 );

@@ -5,7 +5,7 @@ create table shipping_address (
     operator_id          varchar(16)  not null references operator (operator_id) on delete cascade,
     shipping_address_id  varchar(64)  not null,
     shipping_area        varchar(32)  not null,
-    body                 clob         not null,   -- ShippingAddressModel as JSON
+    body                 text         not null,   -- ShippingAddressModel as JSON
     created_at           bigint       not null,
     primary key (operator_id, shipping_address_id)
 );
@@ -14,12 +14,12 @@ create table shipping_address (
 create table product_order (
     operator_id               varchar(16)  not null references operator (operator_id) on delete cascade,
     order_id                  varchar(40)  not null,
-    body                      clob         not null,   -- the estimated order (EstimatedOrderModel) as JSON
+    body                      text         not null,   -- the estimated order (EstimatedOrderModel) as JSON
     order_status              varchar(32),
     payment_status            varchar(32),
     order_date_time           varchar(14),
     shipping_date_time        varchar(14),
-    resource_initial_setting  clob,
+    resource_initial_setting  text,
     sims_registered           boolean      not null default false,
     created_at                bigint       not null,
     primary key (operator_id, order_id)

@@ -38,7 +38,7 @@ create table esim (
     initial_insertion_device   varchar(15),
     initial_insertion_at       bigint,
     initial_connection_device  varchar(15),
-    data_usage                 clob          not null,
+    data_usage                 text          not null,
     total_data_usage           bigint        not null,
     last_updated_at            bigint        not null,
     version                    bigint        not null default 0

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sandbox         sandbox sign-up settings
  * @param rateLimit       rate limits
  * @param esim            the eSIM Commerce sandbox
+ * @param journal         the request journal ({@code GET /_mock/requests})
  */
 @ConfigurationProperties("soracom-mock")
 public record MockProperties(
@@ -30,7 +31,14 @@ public record MockProperties(
         @DefaultValue DefaultOperator defaultOperator,
         @DefaultValue Sandbox sandbox,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue Esim esim) {
+        @DefaultValue Esim esim,
+        @DefaultValue Journal journal) {
+
+    /**
+     * @param size how many requests the journal keeps (the oldest are dropped); 0 turns it off
+     */
+    public record Journal(@DefaultValue("1000") int size) {
+    }
 
     /**
      * @param enabled   create the default operator at start-up

@@ -34,7 +34,12 @@ public class DefaultOperator implements ApplicationRunner {
         if (!settings.enabled() || operators.exists(settings.operatorId()) || operators.emailExists(settings.email())) {
             return;
         }
-        operators.create(settings.operatorId(), settings.email(), settings.password(), java.util.List.of("jp", "g"), true);
+        try {
+            operators.create(settings.operatorId(), settings.email(), settings.password(), java.util.List.of("jp", "g"), true);
+        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+            // another instance on the same database created it between the check and the insert
+            return;
+        }
         operators.addAuthKey(settings.operatorId(), settings.authKeyId(), settings.authKey());
         log.info("default operator {}: email={} password={} authKeyId={} authKey={}", settings.operatorId(),
                 settings.email(), settings.password(), settings.authKeyId(), settings.authKey());

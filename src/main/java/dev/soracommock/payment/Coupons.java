@@ -8,6 +8,7 @@ import dev.soracommock.operator.OperatorService;
 import dev.soracommock.web.ApiException;
 import dev.soracommock.web.ErrorCode;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,7 +16,9 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Coupons of an operator. A sandbox-created coupon belongs to the operator that created it and is unregistered
  * until that operator registers its code (another operator's code is refused like an unknown one: tenant
  * isolation); a bought coupon (quotation, then confirmation) is registered at once. Listing shows the registered
- * ones. Months are the MockClock's, in UTC.
+ * ones, with the balance the bills have left them (billing spends them). Months are the MockClock's, in UTC.
  */
 @Service
 public class Coupons {
@@ -39,16 +42,23 @@ public class Coupons {
             String expiryYearMonth, String orderId, boolean registered) {
     }
 
+    /** What the bills have left of each registered coupon (the billing domain; looked up lazily, it reads coupons). */
+    public interface Spending {
+        Map<String, BigDecimal> balances(String operatorId);
+    }
+
     private final JdbcTemplate jdbc;
     private final OperatorService operators;
     private final Identifiers ids;
     private final MockClock clock;
+    private final ObjectProvider<Spending> spending;
 
-    Coupons(JdbcTemplate jdbc, OperatorService operators, Identifiers ids, MockClock clock) {
+    Coupons(JdbcTemplate jdbc, OperatorService operators, Identifiers ids, MockClock clock, ObjectProvider<Spending> spending) {
         this.jdbc = jdbc;
         this.operators = operators;
         this.ids = ids;
         this.clock = clock;
+        this.spending = spending;
     }
 
     private YearMonth thisMonth() {
@@ -86,9 +96,10 @@ public class Coupons {
             code = "COUPON-" + ids.alphanumeric(12).toUpperCase(Locale.ROOT);
             // coupon codes are unique across operators: the one look-up not scoped to an operator
         } while (jdbc.queryForObject("select count(*) from coupon where coupon_code = ?", Integer.class, code) > 0);
-        jdbc.update("insert into coupon (operator_id, coupon_code, amount, balance, bill_item_name, currency, expiry_year_month, order_id, registered, created_at) "
-                        + "values (?, ?, ?, ?, ?, 'JPY', ?, ?, ?, ?)",
-                operatorId, code, amount, amount, billItemName, expiryYearMonth, orderId, registered, clock.nowMillis());
+        long now = clock.nowMillis();
+        jdbc.update("insert into coupon (operator_id, coupon_code, amount, balance, bill_item_name, currency, expiry_year_month, order_id, registered, created_at, registered_at) "
+                        + "values (?, ?, ?, ?, ?, 'JPY', ?, ?, ?, ?, ?)",
+                operatorId, code, amount, amount, billItemName, expiryYearMonth, orderId, registered, now, registered ? now : null);
         return new Coupon(code, amount, amount, billItemName, "JPY", expiryYearMonth, orderId, registered);
     }
 
@@ -107,16 +118,41 @@ public class Coupons {
         if (c.registered() || YearMonth.parse(c.expiryYearMonth(), YEAR_MONTH).isBefore(thisMonth())) {
             throw new ApiException(ErrorCode.COUPON_INVALID);
         }
-        jdbc.update("update coupon set registered = true where operator_id = ? and coupon_code = ?", operatorId, couponCode);
+        jdbc.update("update coupon set registered = true, registered_at = ? where operator_id = ? and coupon_code = ?",
+                clock.nowMillis(), operatorId, couponCode);
         return new Coupon(c.couponCode(), c.amount(), c.balance(), c.billItemName(), c.currency(), c.expiryYearMonth(), c.orderId(), true);
     }
 
+    /** The registered coupons, each with what the bills up to now (the running month included) have left of it. */
     @Transactional(readOnly = true)
     List<Coupon> registered(String operatorId) {
+        Spending s = spending.getIfAvailable();
+        Map<String, BigDecimal> left = s == null ? Map.of() : s.balances(operatorId);
+        return stored(operatorId).stream().map(c -> new Coupon(c.couponCode(), c.amount(),
+                left.getOrDefault(c.couponCode(), c.balance()), c.billItemName(), c.currency(), c.expiryYearMonth(),
+                c.orderId(), c.registered())).toList();
+    }
+
+    private List<Coupon> stored(String operatorId) {
         return jdbc.query("select coupon_code, amount, balance, bill_item_name, currency, expiry_year_month, order_id, registered "
                         + "from coupon where operator_id = ? and registered order by created_at, coupon_code",
                 (rs, i) -> new Coupon(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getBoolean(8)), operatorId);
+    }
+
+    /** A registered coupon as billing applies it: from its registration month to its expiry month. */
+    public record BillingCoupon(String couponCode, BigDecimal amount, String billItemName, YearMonth registeredMonth,
+            YearMonth expiryMonth, long registeredAt) {
+    }
+
+    /** The operator's registered coupons, for billing (which spends them; the stored balance is the initial one). */
+    @Transactional(readOnly = true)
+    public List<BillingCoupon> registeredForBilling(String operatorId) {
+        return jdbc.query("select coupon_code, amount, bill_item_name, expiry_year_month, coalesce(registered_at, created_at) "
+                        + "from coupon where operator_id = ? and registered order by coupon_code",
+                (rs, i) -> new BillingCoupon(rs.getString(1), rs.getBigDecimal(2), rs.getString(3),
+                        YearMonth.from(Instant.ofEpochMilli(rs.getLong(5)).atZone(ZoneOffset.UTC)),
+                        YearMonth.parse(rs.getString(4), YEAR_MONTH), rs.getLong(5)), operatorId);
     }
 
     // --- purchases (Order tag) ---

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * sign-up time ({@code yyyyMMddHHmmss}, UTC). An operator without one gets 404 {@code PAY0002}.
  */
 @LeftToFallback(operations = {"listPaymentStatements", "exportPaymentStatement", "getPaymentTransaction"},
-        reason = "payment statements and transactions come from monthly billing, which the emulator does not run")
+        reason = "the emulator closes bills as paid without payment statements or transactions behind them")
 @LeftToFallback(operations = {"getPayerInformation", "registerPayerInformation"},
         reason = "payer information only changes the name printed on payment statements, which are not emulated")
 @LeftToFallback(operations = {"listVolumeDiscounts", "getVolumeDiscount"},

@@ -12,19 +12,19 @@ import dev.soracommock.api.soracom.model.FunnelStatsResponseDto;
 import dev.soracommock.api.soracom.model.HarvestStatsResponseDto;
 import dev.soracommock.api.soracom.model.SoracomBeamStatsDto;
 import dev.soracommock.coverage.LeftToFallback;
+import dev.soracommock.export.Exports;
 import dev.soracommock.web.CurrentCaller;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Stats tag: Air per subscriber, SIM, group (the SIMs currently in it) and operator; Beam per subscriber; Funk,
  * Funnel and Harvest per subscriber answer {@code []} (the emulator records no such traffic). Buckets are 5-minute /
  * day / month in UTC, empty ones omitted. Exports answer a URL of a CSV served by {@code GET /_mock/exports/{id}.csv}
- * (with {@code export_mode=async} also {@code exportedFileId} and {@code exportedFilePath}).
+ * ({@link Exports}; with {@code export_mode=async} also {@code exportedFileId} and {@code exportedFilePath}).
  */
 @Component
 @LeftToFallback(operations = {"getHarvestExportedDataStats", "getNapterAuditLogsExportedDataStats"},
@@ -33,10 +33,12 @@ class StatsApiImpl implements StatsApiDelegate {
 
     private final StatsStore stats;
     private final CurrentCaller caller;
+    private final Exports exports;
 
-    StatsApiImpl(StatsStore stats, CurrentCaller caller) {
+    StatsApiImpl(StatsStore stats, CurrentCaller caller, Exports exports) {
         this.stats = stats;
         this.caller = caller;
+        this.exports = exports;
     }
 
     @Override
@@ -134,14 +136,7 @@ class StatsApiImpl implements StatsApiDelegate {
         String op = caller.operatorId();
         String period = body == null || body.getPeriod() == null ? null : body.getPeriod().getValue();
         String csv = stats.csv(op, kind, body == null ? null : body.getFrom(), body == null ? null : body.getTo(), period);
-        String id = stats.saveExport(op, csv);
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/_mock/exports/{id}.csv")
-                .buildAndExpand(id).toUriString();
-        FileExportResponseDto out = new FileExportResponseDto().url(url);
-        if ("async".equals(exportMode)) {
-            out.exportedFileId(id).exportedFilePath("//files/exported/" + id);
-        }
-        return ResponseEntity.ok(out);
+        return ResponseEntity.ok(exports.publish(op, csv, exportMode));
     }
 
     private static List<AirStatsResponseDto> air(List<StatsStore.Bucket> buckets) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,7 +75,7 @@ public class StatsStore {
     SimRef sim(String operatorId, String simId) {
         List<SimRef> found = jdbc.query("select s.operator_id, s.sim_id, sub.imsi from sim s"
                 + " join sim_subscription sub on sub.sim_id = s.sim_id where s.sim_id = ? and s.operator_id is not null"
-                + " and (? is null or s.operator_id = ?) order by sub.is_primary desc",
+                + " and (cast(? as varchar(16)) is null or s.operator_id = ?) order by sub.is_primary desc",
                 (rs, i) -> new SimRef(rs.getString(1), rs.getString(2), rs.getString(3)), simId, operatorId, operatorId);
         if (found.isEmpty()) {
             throw new ApiException(ErrorCode.SIM_NOT_FOUND);
@@ -179,7 +178,7 @@ public class StatsStore {
                     case "imsi" -> " and st.imsi = ?";
                     case "sim" -> " and st.sim_id = ?";
                     case "group" -> " and st.sim_id in (select sim_id from sim where group_id = ?)";
-                    default -> " and ? is not null";
+                    default -> " and cast(? as varchar(64)) is not null"; // typed: PostgreSQL cannot infer a bare ?
                 } + " order by unixtime";
         TreeMap<Long, Map<String, Counts>> sums = new TreeMap<>();
         jdbc.query(sql, rs -> {
@@ -266,19 +265,15 @@ public class StatsStore {
         return sb.toString();
     }
 
-    /** Stores an export and answers its id. */
-    String saveExport(String operatorId, String csv) {
-        String id = "fe_" + UUID.randomUUID();
-        jdbc.update("insert into stats_export (export_id, operator_id, csv, created_at) values (?,?,?,?)", id, operatorId,
-                csv, clock.nowMillis());
-        return id;
+    /** One stored row of a SIM's traffic: Air bytes (upload + download) per speed class, or Beam requests per type. */
+    public record Usage(String simId, long unixtime, String kind, String key, long bytes, long count) {
     }
 
-    String export(String id) {
-        List<String> found = jdbc.query("select csv from stats_export where export_id = ?", (rs, i) -> rs.getString(1), id);
-        if (found.isEmpty()) {
-            throw new ApiException(ErrorCode.STATS_EXPORT_NOT_FOUND);
-        }
-        return found.get(0);
+    /** Every Air and Beam row of the operator with {@code fromSeconds <= unixtime < toSeconds} (billing). */
+    public List<Usage> usage(String operatorId, long fromSeconds, long toSeconds) {
+        return jdbc.query("select sim_id, unixtime, kind, stat_key, upload_bytes + download_bytes, beam_count"
+                + " from stats_insert where operator_id = ? and unixtime >= ? and unixtime < ? and stat_key <> ''"
+                + " order by sim_id, unixtime", (rs, i) -> new Usage(rs.getString(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(5), rs.getLong(6)), operatorId, fromSeconds, toSeconds);
     }
 }

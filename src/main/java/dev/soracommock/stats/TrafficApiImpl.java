@@ -6,17 +6,14 @@ import dev.soracommock.api.mock.model.TrafficResultDto;
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.web.ApiException;
 import dev.soracommock.web.ErrorCode;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
 /**
- * Stats under the control API: {@code GET /_mock/exports/{id}.csv} serves the CSV of an export (no credentials, like
- * the real pre-signed URL); {@code POST /_mock/sims/{sim_id}/traffic {speedClass, uploadBytes, downloadBytes, from,
- * to, beam: {inHttp: n, …}}} spreads the bytes (and Beam counts) evenly over 5-minute Air inserts from the 5-minute
+ * The traffic simulator of the control API: {@code POST /_mock/sims/{sim_id}/traffic {speedClass, uploadBytes,
+ * downloadBytes, from, to, beam: {inHttp: n, …}}} spreads the bytes (and Beam counts) evenly over 5-minute Air inserts from the 5-minute
  * bucket holding {@code from} up to {@code to} (seconds; default: the last hour of the MockClock).
  */
 @Service
@@ -28,12 +25,6 @@ class TrafficApiImpl implements TrafficApiDelegate {
     TrafficApiImpl(StatsStore stats, MockClock clock) {
         this.stats = stats;
         this.clock = clock;
-    }
-
-    @Override
-    public ResponseEntity<String> downloadExport(String exportId) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(stats.export(exportId));
     }
 
     @Override

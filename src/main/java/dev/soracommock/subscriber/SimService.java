@@ -411,6 +411,17 @@ public class SimService {
         return Page.of(fetched, page, c -> String.valueOf(c.id()));
     }
 
+    /** One recorded status of an operator's SIM: what billing charges by. */
+    public record StatusRecord(String simId, String imsi, String status, String subscription, long appliedAt) {
+    }
+
+    /** The status records of all the operator's SIMs applied before {@code beforeMs}, per SIM, oldest first. */
+    @Transactional(readOnly = true)
+    public List<StatusRecord> statusRecords(String operatorId, long beforeMs) {
+        return history.appliedBefore(operatorId, beforeMs).stream()
+                .map(c -> new StatusRecord(c.simId(), c.imsi(), c.status(), c.subscription(), c.appliedAt())).toList();
+    }
+
     /** Keeps the message (nothing is delivered) and returns its ID. */
     @Transactional
     String sendSms(String operatorId, Ref ref, Integer encodingType, String payload) {

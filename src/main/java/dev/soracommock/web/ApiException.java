@@ -13,6 +13,11 @@ public class ApiException extends RuntimeException {
     private final transient Object[] args;
     private final transient Map<String, String> headers;
     private final transient List<String> messages;
+    private final transient Custom custom;
+
+    /** An answer with a status, code and message of its own (an injected fault), not one of {@link ErrorCode}. */
+    public record Custom(int status, String code, String message) {
+    }
 
     public ApiException(ErrorCode errorCode, Object... args) {
         this(errorCode, Map.of(), args);
@@ -23,11 +28,32 @@ public class ApiException extends RuntimeException {
     }
 
     private ApiException(ErrorCode errorCode, Map<String, String> headers, List<String> messages, Object... args) {
-        super(errorCode.code() + " " + errorCode.message(Language.EN, args), null, false, false);
+        this(errorCode, headers, messages, null, args);
+    }
+
+    private ApiException(ErrorCode errorCode, Map<String, String> headers, List<String> messages, Custom custom,
+            Object... args) {
+        super(custom != null ? custom.status() + " " + custom.code() + " " + custom.message()
+                : errorCode.code() + " " + errorCode.message(Language.EN, args), null, false, false);
         this.errorCode = errorCode;
         this.args = args;
         this.headers = headers;
         this.messages = messages;
+        this.custom = custom;
+    }
+
+    /**
+     * A refusal with any 4xx/5xx status, code and message (an injected fault). The body keeps the API's form; the
+     * {@code errorCode} (what logs and the rest of the server see) is {@link ErrorCode#INJECTED_FAULT}.
+     */
+    public static ApiException custom(int status, String code, String message, Map<String, String> headers) {
+        return new ApiException(ErrorCode.INJECTED_FAULT, headers, null, new Custom(status, code, message),
+                new Object[] {message});
+    }
+
+    /** The status, code and message of a refusal made with {@link #custom}, else null. */
+    public Custom custom() {
+        return custom;
     }
 
     /**

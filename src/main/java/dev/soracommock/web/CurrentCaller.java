@@ -19,6 +19,11 @@ public class CurrentCaller {
         return (Caller) caller;
     }
 
+    /** The caller the request was authenticated as, or null (for code outside Spring MVC: filters, valves). */
+    public static Caller of(jakarta.servlet.ServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof Caller c ? c : null;
+    }
+
     public String operatorId() {
         return get().operatorId();
     }

@@ -11,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -81,6 +83,12 @@ class ErrorAdvice {
                 "invalid value '" + e.getValue() + "' for parameter " + e.getName());
     }
 
+    /** A query string or form body whose percent-encoding is not UTF-8 ({@code ?limit=%FF}): Tomcat cannot decode it. */
+    @ExceptionHandler(InvalidParameterException.class)
+    void undecodableParameter(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        errors.write(request, response, ErrorCode.VALIDATION_FAILED, "a request parameter is not valid UTF-8");
+    }
+
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
         errors.write(request, response, ErrorCode.NOT_FOUND, request.getMethod(), request.getRequestURI());
@@ -118,6 +126,23 @@ class ErrorAdvice {
     @ExceptionHandler(ConcurrencyFailureException.class)
     void conflict(HttpServletRequest request, HttpServletResponse response) throws IOException {
         errors.write(request, response, ErrorCode.CONCURRENT_MODIFICATION);
+    }
+
+    /**
+     * A value longer than its column (SQLSTATE 22001, H2 and PostgreSQL alike) where the contract sets no maximum length:
+     * the client's input, refused like any other invalid value; the transaction was rolled back, nothing was stored.
+     * Any other integrity violation is a bug and stays a 500.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    void integrity(DataIntegrityViolationException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "22001".equals(sql.getSQLState())) {
+                errors.write(request, response, ErrorCode.VALIDATION_FAILED, "a value is longer than the emulator stores");
+                return;
+            }
+        }
+        unexpected(e, request, response);
     }
 
     @ExceptionHandler(Exception.class)

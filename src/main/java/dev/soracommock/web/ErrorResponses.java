@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +32,31 @@ public class ErrorResponses {
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ApiException e) throws IOException {
+        if (e.custom() != null) {
+            writeCustom(request, response, e.custom(), e.headers());
+            return;
+        }
         write(request, response, e.errorCode(), e.headers(), e.messages(), e.args());
+    }
+
+    /** A refusal with a status, code and message of its own ({@link ApiException#custom}), in the API's form. */
+    private void writeCustom(HttpServletRequest request, HttpServletResponse response, ApiException.Custom custom,
+            Map<String, String> headers) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(custom.status());
+        headers.forEach(response::setHeader);
+        Object body;
+        if (Contract.ofPath(path(request)) == Contract.ESIM) {
+            HttpStatus status = HttpStatus.resolve(custom.status());
+            body = new Envelope(custom.status(), custom.message(), status == null ? "Error" : status.getReasonPhrase());
+        } else {
+            response.setHeader(HttpHeaders.CONTENT_LANGUAGE, Language.of(request).tag());
+            body = new ErrorBody(custom.code(), custom.message());
+        }
+        send(response, body);
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, Object... args)
@@ -61,6 +86,10 @@ public class ErrorResponses {
             response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.tag());
             body = new ErrorBody(code.code(), code.message(language, args));
         }
+        send(response, body);
+    }
+
+    private void send(HttpServletResponse response, Object body) throws IOException {
         response.setContentType("application/json;charset=UTF-8");
         byte[] bytes = json.writeValueAsBytes(body);
         response.setContentLength(bytes.length);

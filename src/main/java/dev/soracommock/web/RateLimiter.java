@@ -115,12 +115,34 @@ public class RateLimiter implements HandlerInterceptor {
                 style.remainingHeader(), Integer.toString(Math.max(0, limit - used)),
                 style.resetHeader(), Long.toString(secondsLeft));
         if (used > limit) {
-            throw new ApiException(style.exceeded(), Map.of(style.limitHeader(), headers.get(style.limitHeader()),
-                    style.remainingHeader(), "0", style.resetHeader(), headers.get(style.resetHeader()),
-                    "Retry-After", Long.toString(secondsLeft)), secondsLeft);
+            throw exceeded(style, limit, secondsLeft);
         }
         headers.forEach(response::setHeader);
         return true;
+    }
+
+    private static ApiException exceeded(Style style, int limit, long secondsLeft) {
+        return new ApiException(style.exceeded(), Map.of(style.limitHeader(), Integer.toString(limit),
+                style.remainingHeader(), "0", style.resetHeader(), Long.toString(secondsLeft),
+                "Retry-After", Long.toString(secondsLeft)), secondsLeft);
+    }
+
+    /**
+     * The 429 this limiter answers when the operation's limit is exhausted, with the same headers and Retry-After
+     * (the seconds left in the current window), without counting anything: for an injected throttle fault. An
+     * eSIM Commerce operation without a limit of its own is announced with the largest default (60 per minute).
+     */
+    public ApiException throttled(Operations.Entry operation, HttpServletRequest request) {
+        long now = clock.nowSeconds();
+        long secondsLeft = WINDOW_SECONDS - Math.floorMod(now, WINDOW_SECONDS);
+        if (operation.contract() == Contract.ESIM) {
+            Integer limit = esimLimits.get(operation.spec().operationId().toLowerCase());
+            return exceeded(ESIM, limit == null ? 60 : limit, secondsLeft);
+        }
+        String operationId = operation.spec().operationId();
+        boolean perIp = PER_IP.contains(operationId) || !operation.spec().requiresAuth();
+        int limit = perIp ? settings.authPerMinute() : settings.operations().getOrDefault(operationId, settings.perMinute());
+        return exceeded(SORACOM, limit, secondsLeft);
     }
 
     private Counted soracom(Operations.Entry operation, HttpServletRequest request) {

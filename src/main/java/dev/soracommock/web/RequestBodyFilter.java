@@ -50,13 +50,51 @@ class RequestBodyFilter extends OncePerRequestFilter {
             errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, limit);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes((int) Math.min(LARGEST, limit + 1));
-        if (body.length > limit) {
+        byte[] body = readAtMost(request.getInputStream(), limit);
+        if (body == null) {
             errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, limit);
             return;
         }
         chain.doFilter(new CachedBody(request, body), response);
     }
+
+    /**
+     * The whole body, or {@code null} as soon as it is longer than {@code limit}. Read in small chunks and copied once
+     * at the end, so a body without Content-Length that turns out too long costs at most the limit, in small
+     * allocations (not twice the limit and one contiguous array, as {@code readNBytes} would).
+     */
+    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        java.util.List<byte[]> chunks = new java.util.ArrayList<>();
+        long total = 0;
+        while (true) {
+            byte[] chunk = new byte[CHUNK];
+            int filled = 0;
+            int n;
+            while (filled < CHUNK && (n = in.read(chunk, filled, CHUNK - filled)) > 0) {
+                filled += n;
+            }
+            total += filled;
+            if (total > limit) {
+                return null;
+            }
+            if (filled == 0) {
+                break;
+            }
+            chunks.add(filled == CHUNK ? chunk : java.util.Arrays.copyOf(chunk, filled));
+            if (filled < CHUNK) {
+                break;
+            }
+        }
+        byte[] body = new byte[(int) total];
+        int at = 0;
+        for (byte[] c : chunks) {
+            System.arraycopy(c, 0, body, at, c.length);
+            at += c.length;
+        }
+        return body;
+    }
+
+    private static final int CHUNK = 16 * 1024;
 
     /** The request with its body held in memory; {@link #replace} swaps it for a normalised one. */
     public static final class CachedBody extends HttpServletRequestWrapper {

@@ -57,12 +57,14 @@ class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerF
                 default -> status < 500 ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL_ERROR;
             };
             Language language = Language.of(request);
+            // a URI Tomcat refused to decode ("%00", say) has only its raw form; one too long to parse has neither
+            String uri = request.getDecodedRequestURI() != null ? request.getDecodedRequestURI() : request.getRequestURI();
             String message = switch (code) {
-                case NOT_FOUND, METHOD_NOT_ALLOWED -> code.message(language, request.getMethod(), request.getDecodedRequestURI());
+                case NOT_FOUND, METHOD_NOT_ALLOWED -> code.message(language, request.getMethod(), uri);
                 case PAYLOAD_TOO_LARGE -> code.message(language, "the server's limit");
                 default -> code.message(language, "the request could not be parsed (HTTP " + status + ")");
             };
-            boolean esim = dev.soracommock.contract.Contract.ofPath(request.getDecodedRequestURI())
+            boolean esim = dev.soracommock.contract.Contract.ofPath(uri)
                     == dev.soracommock.contract.Contract.ESIM;
             Object body = esim
                     ? new ErrorResponses.Envelope(status, code == ErrorCode.VALIDATION_FAILED

@@ -1,13 +1,14 @@
 package dev.soracommock.web;
 
+import dev.soracommock.fault.FaultInterceptor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The request pipeline of every operation, in order: credentials → rate limit → contract validation → the
- * handler (a domain's delegate, or the fallback). Also serves the contracts under {@code /openapi/}.
+ * The request pipeline of every operation, in order: credentials → injected faults (emulated APIs only) → rate
+ * limit → contract validation → the handler (a domain's delegate, or the fallback). Also serves the contracts under {@code /openapi/}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -15,9 +16,12 @@ class WebConfig implements WebMvcConfigurer {
     private final AuthInterceptor authInterceptor;
     private final RateLimiter rateLimiter;
     private final RequestValidator requestValidator;
+    private final FaultInterceptor faultInterceptor;
 
-    WebConfig(AuthInterceptor authInterceptor, RateLimiter rateLimiter, RequestValidator requestValidator) {
+    WebConfig(AuthInterceptor authInterceptor, RateLimiter rateLimiter, RequestValidator requestValidator,
+            FaultInterceptor faultInterceptor) {
         this.authInterceptor = authInterceptor;
+        this.faultInterceptor = faultInterceptor;
         this.rateLimiter = rateLimiter;
         this.requestValidator = requestValidator;
     }
@@ -25,8 +29,9 @@ class WebConfig implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(authInterceptor).order(1);
-        registry.addInterceptor(rateLimiter).order(2);
-        registry.addInterceptor(requestValidator).order(3);
+        registry.addInterceptor(faultInterceptor).order(2);
+        registry.addInterceptor(rateLimiter).order(3);
+        registry.addInterceptor(requestValidator).order(4);
     }
 
     @Override

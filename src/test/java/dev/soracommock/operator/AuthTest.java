@@ -212,6 +212,44 @@ class AuthTest extends ApiTest {
     }
 
     @Test
+    void aTokenSignedWithAnotherKeyIsRefused() throws Exception {
+        Operator op = newOperator();
+        String[] parts = Jwt.parts(op.token());
+        // the same header (algorithm and key ID) and payload, signed (HMAC-SHA256) with a key that is not the server's
+        byte[] otherKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(otherKey);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(otherKey, "HmacSHA256"));
+        String signature = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                mac.doFinal((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        String forged = parts[0] + "." + parts[1] + "." + signature;
+        assertThat(Jwt.header(forged).getString("alg")).isEqualTo("HS256");
+
+        assertError(with(op.apiKey(), forged).get("/v1/operators/" + op.operatorId()), 401, "AUM0006");
+    }
+
+    @Test
+    void aTokenExpiresWhenTheClockIsMovedOverHttp() {
+        api().contentType(ContentType.JSON).body(Map.of("frozen", true)).put("/_mock/clock").then().statusCode(200);
+        Operator op = newOperator();
+        Response r = auth(Map.of("email", op.email(), "password", op.password(), "tokenTimeoutSeconds", 180));
+        Operator shortLived = new Operator(op.operatorId(), r.path("apiKey"), r.path("token"), op.email(), op.password());
+        getOperator(shortLived).then().statusCode(200);
+
+        api().contentType(ContentType.JSON).body(Map.of("seconds", 180)).post("/_mock/clock/advance").then().statusCode(200);
+
+        assertError(getOperator(shortLived), 401, "AUM0007");
+        // refreshing needs a valid token too
+        assertError(with(shortLived.apiKey(), shortLived.token()).contentType(ContentType.JSON).body("{}")
+                .post("/v1/operators/" + op.operatorId() + "/token"), 401, "AUM0007");
+
+        // and a clock set past the sign-up token's 24 hours expires that one as well
+        long later = clock.instant().plus(Duration.ofHours(25)).toEpochMilli();
+        api().contentType(ContentType.JSON).body(Map.of("now", later)).put("/_mock/clock").then().statusCode(200);
+        assertError(getOperator(op), 401, "AUM0007");
+    }
+
+    @Test
     void aGarbageTokenIsRefused() {
         Operator op = newOperator();
         String path = "/v1/operators/" + op.operatorId();
@@ -238,6 +276,9 @@ class AuthTest extends ApiTest {
         as(op).post("/v1/auth/logout").then().statusCode(204);
 
         assertError(getOperator(op), 401, "AUM0008");
+        // a revoked token cannot be refreshed either
+        assertError(as(op).contentType(ContentType.JSON).body("{}").post("/v1/operators/" + op.operatorId() + "/token"),
+                401, "AUM0008");
         // another login of the same operator is unaffected
         getOperator(second).then().statusCode(200);
     }

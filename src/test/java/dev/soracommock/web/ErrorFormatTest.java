@@ -196,6 +196,37 @@ class ErrorFormatTest extends ApiTest {
         }
     }
 
+    @Test
+    void aQueryParameterThatIsNotUtf8Is400Com0008() {
+        Operator op = newOperator();
+
+        Response r = as(op).urlEncodingEnabled(false).get("/v1/subscribers?limit=%FF");
+
+        assertError(r, 400, "COM0008");
+    }
+
+    @Test
+    void aValueLongerThanTheEmulatorStoresIs400AndNothingIsStored() {
+        Operator op = newOperator();
+        String users = "/v1/operators/" + op.operatorId() + "/users/";
+
+        Response r = as(op).contentType(ContentType.JSON).body(Map.of("description", "x".repeat(100 * 1024))).post(users + "longdesc");
+
+        assertError(r, 400, "COM0008");
+        assertThat(as(op).get(users + "longdesc").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aUrlTheContainerRefusesUnderEsimCommerceIsAnsweredInItsEnvelope() throws IOException {
+        RawResponse r = raw("GET", "/esim-commerce/v1/esims/a%00b", 0, false);
+
+        assertThat(r.status).as(r.toString()).isEqualTo(400);
+        assertThat(r.headers.get("content-type")).as(r.toString()).startsWith("application/json");
+        JsonPath json = JsonPath.from(r.body);
+        assertThat(json.getMap("$")).as(r.toString()).containsOnlyKeys("statusCode", "message", "error");
+        assertThat(json.getInt("statusCode")).isEqualTo(400);
+    }
+
     // --- a raw HTTP client: malformed requests, and reading the answer while still sending, as curl does ---
 
     private record RawResponse(int status, Map<String, String> headers, String body) {

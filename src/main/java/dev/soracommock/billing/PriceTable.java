@@ -1,0 +1,89 @@
+package dev.soracommock.billing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The prices of {@code catalogue/prices.json}, read on first use (nothing is parsed at start-up, ADR 0003): the basic
+ * fee per SIM per day by subscription and status, the Air data fee per MiB by speed class, the Beam fee per request.
+ */
+@Component
+class PriceTable {
+
+    static final String RESOURCE = "catalogue/prices.json";
+    static final String DEFAULT = "default";
+
+    private record Data(String currency, Map<String, Map<String, BigDecimal>> basic, Map<String, BigDecimal> data,
+            BigDecimal beam) {
+    }
+
+    private final JsonMapper json;
+    private volatile Data data;
+
+    PriceTable(JsonMapper json) {
+        this.json = json;
+    }
+
+    String currency() {
+        return data().currency();
+    }
+
+    /** The basic fee of one day in this status; a plan not in the table takes {@code default}, a status not in it 0. */
+    BigDecimal basicFeePerDay(String subscription, String status) {
+        Map<String, Map<String, BigDecimal>> basic = data().basic();
+        Map<String, BigDecimal> plan = basic.getOrDefault(subscription == null ? DEFAULT : subscription, basic.get(DEFAULT));
+        return plan.getOrDefault(status, BigDecimal.ZERO);
+    }
+
+    BigDecimal dataFeePerMiB(String speedClass) {
+        Map<String, BigDecimal> d = data().data();
+        return d.getOrDefault(speedClass, d.get(DEFAULT));
+    }
+
+    BigDecimal beamFeePerRequest() {
+        return data().beam();
+    }
+
+    private Data data() {
+        Data d = data;
+        if (d == null) {
+            synchronized (this) {
+                if (data == null) {
+                    data = load();
+                }
+                d = data;
+            }
+        }
+        return d;
+    }
+
+    private Data load() {
+        JsonNode root;
+        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
+            root = json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Map<String, BigDecimal>> basic = new LinkedHashMap<>();
+        root.get("basicFeePerDay").properties().forEach(plan -> {
+            Map<String, BigDecimal> fees = new LinkedHashMap<>();
+            plan.getValue().properties().forEach(f -> fees.put(f.getKey(), f.getValue().decimalValue()));
+            basic.put(plan.getKey(), Map.copyOf(fees));
+        });
+        Map<String, BigDecimal> dataFees = new LinkedHashMap<>();
+        root.get("dataFeePerMiB").properties().forEach(f -> dataFees.put(f.getKey(), f.getValue().decimalValue()));
+        if (!basic.containsKey(DEFAULT) || !dataFees.containsKey(DEFAULT)) {
+            throw new IllegalStateException(RESOURCE + " needs a 'default' basic fee and data fee");
+        }
+        return new Data(root.get("currency").asString(), Map.copyOf(basic), Map.copyOf(dataFees),
+                root.get("beamFeePerRequest").decimalValue());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.soracommock.export;
+
+import dev.soracommock.api.soracom.model.FileExportResponseDto;
+import dev.soracommock.clock.MockClock;
+import dev.soracommock.web.ApiException;
+import dev.soracommock.web.ErrorCode;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The CSV files the export operations produce (stats, bills), kept in table {@code file_export} and served by
+ * {@code GET /_mock/exports/{id}.csv} ({@link ExportEndpoint}). Every export answers the same {@code FileExportResponse}:
+ * the URL; with {@code export_mode=async} also {@code exportedFileId} and {@code exportedFilePath}. The file is
+ * ready at once, so both modes answer the URL.
+ */
+@Service
+public class Exports {
+
+    private final JdbcTemplate jdbc;
+    private final MockClock clock;
+
+    Exports(JdbcTemplate jdbc, MockClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Stores the CSV of the operator's export and answers what the export operation returns. */
+    @Transactional
+    public FileExportResponseDto publish(String operatorId, String csv, String exportMode) {
+        String id = "fe_" + UUID.randomUUID();
+        jdbc.update("insert into file_export (export_id, operator_id, csv, created_at) values (?,?,?,?)", id, operatorId,
+                csv, clock.nowMillis());
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/_mock/exports/{id}.csv")
+                .buildAndExpand(id).toUriString();
+        FileExportResponseDto out = new FileExportResponseDto().url(url);
+        if ("async".equals(exportMode)) {
+            out.exportedFileId(id).exportedFilePath("//files/exported/" + id);
+        }
+        return out;
+    }
+
+    /** The CSV of an export; anyone holding the URL may read it, like the real pre-signed URL. */
+    @Transactional(readOnly = true)
+    String csv(String id) {
+        List<String> found = jdbc.query("select csv from file_export where export_id = ?", (rs, i) -> rs.getString(1), id);
+        if (found.isEmpty()) {
+            throw new ApiException(ErrorCode.EXPORT_NOT_FOUND);
+        }
+        return found.get(0);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.soracommock.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.soracommock.support.ApiTest.Operator;
+import dev.soracommock.support.Instance;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two emulator instances on one database share its state: what one creates the other serves, and a token one issues
+ * the other accepts (the signing key is in the database, table server_secret). On H2 both instances are in this JVM
+ * on the same in-memory database; with {@code -Ppostgres} they share the test PostgreSQL, as two servers would.
+ */
+class TwoInstancesTest {
+
+    @Test
+    void whatOneInstanceCreatesTheOtherServesAndTokensWorkOnBoth() {
+        String email = "shared-" + UUID.randomUUID() + "@example.com";
+        try (Instance a = Instance.start(Map.of()); Instance b = Instance.start(Map.of())) {
+            assertThat(a.port()).isNotEqualTo(b.port());
+
+            Operator signedUpOnA = a.signUp(email, "p@ssw0rd-2");
+            String imsi = a.registeredSim(signedUpOnA);
+
+            assertThat(b.imsis(signedUpOnA)).containsExactly(imsi);       // A's token, on B
+            Operator loggedInOnB = b.logIn(email, "p@ssw0rd-2");
+            String second = b.registeredSim(loggedInOnB);
+            assertThat(a.imsis(loggedInOnB)).containsExactlyInAnyOrder(imsi, second);   // B's token, on A
+        }
+    }
+}

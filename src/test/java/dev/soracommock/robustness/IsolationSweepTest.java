@@ -1,0 +1,313 @@
+package dev.soracommock.robustness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.soracommock.contract.Contract;
+import dev.soracommock.contract.ContractDocuments;
+import dev.soracommock.contract.Operations;
+import dev.soracommock.coverage.CoverageReport;
+import dev.soracommock.fallback.ContractExamples;
+import dev.soracommock.support.ApiTest;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Tenant isolation across every stateful operation: operator A owns one resource of each kind (SIM with tags, group,
+ * SAM user with a role and an auth key, role, auth key, shipping address, order, coupon, stats; an eSIM order of its
+ * eSIM Commerce API key); operator B, with a key of its own, then calls every stateful
+ * operation of the contracts with A's identifiers in the path and in the body (the rest of the request built from
+ * the contract). No answer to B may carry A's data, and A's rows are the same afterwards, in the database and as A
+ * sees them over HTTP.
+ */
+class IsolationSweepTest extends ApiTest {
+
+    /** Operations that end the caller's own session or operator: B calls them last. */
+    private static final Set<String> LAST = Set.of("logout", "revokeOperatorAuthTokens", "sandboxDeleteOperator");
+
+    @Autowired
+    Operations operations;
+
+    @Autowired
+    ContractDocuments documents;
+
+    @Autowired
+    CoverageReport coverage;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private RawHttp http;
+
+    /** A's identifiers by the parameter and field names that carry them. */
+    private final Map<String, String> ids = new LinkedHashMap<>();
+
+    /** A's eSIM identifiers (the eSIM Commerce API's {@code {iccid}} is an eSIM's, not a SIM's). */
+    private final Map<String, String> esimIds = new LinkedHashMap<>();
+
+    /** A's eSIM Commerce API key (a reseller of its own). */
+    private String esimKey;
+
+    /** A's data that B never sends: must appear in no answer to B. */
+    private final List<String> secrets = new ArrayList<>();
+
+    @Test
+    void anotherOperatorSeesAndChangesNothingOfOperatorA() {
+        http = new RawHttp(port);
+        Operator a = newOperator();
+        Operator b = newOperator();
+        String marker = "isoA" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        createEverything(a, marker);
+        List<String> views = views(a);
+        Map<String, String> before = read(a, views);
+        // the control: the same reads show A its data, so an answer that served it to B would be seen
+        assertThat(before.values()).filteredOn(v -> v.contains(marker)).hasSizeGreaterThanOrEqualTo(5);
+        String rowsBefore = rowsOf(a.operatorId());
+
+        List<Operations.Entry> calls = new ArrayList<>();
+        Set<String> stateful = new java.util.HashSet<>();
+        coverage.summary().rows().stream().filter(r -> r.state() == CoverageReport.State.STATEFUL)
+                .forEach(r -> stateful.add(r.operationId()));
+        operations.all().stream().filter(e -> stateful.contains(e.spec().operationId())
+                && !LAST.contains(e.spec().operationId())).forEach(calls::add);
+        LAST.forEach(id -> calls.add(operations.require(id)));
+        assertThat(calls).hasSizeGreaterThan(100);
+
+        ContractExamples examples = new ContractExamples(documents, json);
+        List<String> leaks = new ArrayList<>();
+        for (Operations.Entry entry : calls) {
+            RawHttp.Call call = callAs(b, entry, examples, marker);
+            RawHttp.Answer answer = http.send(call);
+            String problem = ErrorForm.problem(call, answer, json);
+            if (problem != null) {
+                leaks.add(entry.spec().operationId() + ": " + call + " → " + problem);
+            }
+            String sent = call.pathAndQuery() + " " + new String(call.body(), StandardCharsets.UTF_8);
+            for (String secret : secrets) {
+                if (!sent.contains(secret) && answer.text().contains(secret)) {
+                    leaks.add(entry.spec().operationId() + ": " + call + " → " + answer.status() + " shows A's " + secret
+                            + ": " + ErrorForm.shorten(answer.text()));
+                }
+            }
+        }
+
+        assertThat(leaks).as("answers to operator B").isEmpty();
+        assertThat(rowsOf(a.operatorId())).as("operator A's rows").isEqualTo(rowsBefore);
+        Map<String, String> after = read(a, views);
+        views.forEach(v -> assertThat(after.get(v)).as("A's view of %s", v).isEqualTo(before.get(v)));
+    }
+
+    // --- A's resources ---
+
+    private void createEverything(Operator a, String marker) {
+        String op = "/v1/operators/" + a.operatorId();
+        JsonNode sim = ok(a, "POST", "/v1/sandbox/subscribers/create", "{}");
+        String imsi = sim.path("imsi").asString();
+        ok(a, "POST", "/v1/subscribers/" + imsi + "/register",
+                "{\"registrationSecret\":\"" + sim.path("registrationSecret").asString() + "\"}");
+        ok(a, "PUT", "/v1/subscribers/" + imsi + "/tags", "[{\"tagName\":\"name\",\"tagValue\":\"" + marker + "-sim\"}]");
+        JsonNode subscriber = ok(a, "GET", "/v1/subscribers/" + imsi, null);
+        String group = ok(a, "POST", "/v1/groups", "{\"tags\":{\"name\":\"" + marker + "-group\"}}").path("groupId").asString();
+        ok(a, "POST", "/v1/subscribers/" + imsi + "/set_group", "{\"groupId\":\"" + group + "\"}");
+        String user = marker + "user";
+        ok(a, "POST", op + "/users/" + user, "{\"description\":\"" + marker + "-user\"}");
+        String role = marker + "role";
+        ok(a, "POST", op + "/roles/" + role, "{\"description\":\"" + marker + "-role\",\"permission\":"
+                + json.writeValueAsString("{\"statements\":[{\"effect\":\"allow\",\"api\":[\"Operator:getOperator\"]}]}") + "}");
+        ok(a, "POST", op + "/users/" + user + "/roles", "{\"roleId\":\"" + role + "\"}");
+        String authKey = ok(a, "POST", op + "/auth_keys", null).path("authKeyId").asString();
+        String userKey = ok(a, "POST", op + "/users/" + user + "/auth_keys", null).path("authKeyId").asString();
+        String address = ok(a, "POST", op + "/shipping_addresses", "{\"fullName\":\"" + marker + " Taro\",\"zipCode\":\"107-0052\","
+                + "\"state\":\"東京都\",\"city\":\"港区\",\"addressLine1\":\"" + marker + "-street\",\"phoneNumber\":\"03-0000-0000\"}")
+                .path("shippingAddressId").asString();
+        String order = ok(a, "POST", "/v1/orders", "{\"orderItemList\":[{\"productCode\":\"4573326590013\",\"quantity\":1}],"
+                + "\"shippingAddressId\":\"" + address + "\"}").path("orderId").asString();
+        String coupon = ok(a, "POST", "/v1/sandbox/coupons/create", "{\"amount\":1000,\"applicableBillItemName\":\"dailyDataTrafficChargeTotal\","
+                + "\"expiryYearMonth\":\"209912\"}").path("couponCode").asString();
+        ok(a, "POST", "/v1/coupons/" + coupon + "/register", null);
+        long now = System.currentTimeMillis() / 1000;
+        ok(a, "POST", "/v1/sandbox/stats/air/subscribers/" + imsi, "{\"unixtime\":" + now + ",\"dataTrafficStatsMap\":{\"s1.fast\":"
+                + "{\"uploadByteSizeTotal\":7771,\"downloadByteSizeTotal\":7772,\"uploadPacketSizeTotal\":1,\"downloadPacketSizeTotal\":2}}}");
+
+        esimKey = "isolation-a-" + marker;
+        JsonNode esimOrder = send(a, "POST", "/esim-commerce/v1/esims", "{\"planCode\":\"KD0001\",\"quantity\":1}", esimKey).json(json);
+        esimIds.put("iccid", esimOrder.path("esims").path(0).path("iccid").asString());
+        esimIds.put("transactionId", esimOrder.path("transactionId").asString());
+        assertThat(esimIds.values()).as("eSIM order %s", esimOrder).allSatisfy(v -> assertThat(v).isNotBlank());
+        secrets.addAll(esimIds.values());
+
+        ids.put("operator_id", a.operatorId());
+        ids.put("imsi", imsi);
+        ids.put("sim_id", subscriber.path("simId").isString() ? subscriber.path("simId").asString() : imsi);
+        ids.put("iccid", subscriber.path("iccid").asString());
+        ids.put("serial_number", subscriber.path("serialNumber").asString());
+        ids.put("msisdn", subscriber.path("msisdn").asString());
+        ids.put("group_id", group);
+        ids.put("user_name", user);
+        ids.put("role_id", role);
+        ids.put("auth_key_id", authKey);
+        ids.put("shipping_address_id", address);
+        ids.put("order_id", order);
+        ids.put("coupon_code", coupon);
+        ids.put("email", a.email());
+
+        secrets.addAll(List.of(marker, a.email(), a.operatorId(), imsi, group, authKey, userKey, address, order, coupon));
+        for (String field : List.of("serialNumber", "msisdn", "iccid")) {
+            String v = subscriber.path(field).asString();
+            if (v.length() > 6) {
+                secrets.add(v);
+            }
+        }
+    }
+
+    /** What A reads of its own resources. */
+    private List<String> views(Operator a) {
+        String op = "/v1/operators/" + a.operatorId();
+        return List.of(op, "/v1/subscribers/" + ids.get("imsi"), "/v1/groups/" + ids.get("group_id"),
+                op + "/users/" + ids.get("user_name"), op + "/roles/" + ids.get("role_id"), op + "/auth_keys",
+                op + "/users/" + ids.get("user_name") + "/auth_keys", op + "/shipping_addresses", "/v1/orders",
+                "/v1/coupons", "/v1/subscribers/" + ids.get("imsi") + "/events/sessions",
+                "/esim-commerce/v1/esims/" + esimIds.get("iccid"), "/esim-commerce/v1/transactions/" + esimIds.get("transactionId"));
+    }
+
+    private Map<String, String> read(Operator a, List<String> views) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String v : views) {
+            RawHttp.Answer r = send(a, "GET", v, null, esimKey);
+            out.put(v, r.status() + " " + r.text());
+        }
+        return out;
+    }
+
+    /** Every row of every table that has an operator_id column, of this operator, as text. */
+    private String rowsOf(String operatorId) {
+        List<String> tables = jdbc.queryForList("select table_name from information_schema.columns"
+                + " where lower(table_schema) = lower(current_schema()) and lower(column_name) = 'operator_id'"
+                + " order by table_name", String.class);
+        assertThat(tables).contains("SIM", "SIM_GROUP", "SAM_USER", "SAM_ROLE", "AUTH_KEY", "SHIPPING_ADDRESS");
+        StringBuilder b = new StringBuilder();
+        for (String t : tables) {
+            b.append(t).append(": ");
+            jdbc.queryForList("select * from \"" + t + "\" where operator_id = ?", operatorId).stream()
+                    .map(Object::toString).sorted().forEach(row -> b.append(row).append('\n'));
+        }
+        return b.toString();
+    }
+
+    // --- B's calls ---
+
+    private RawHttp.Call callAs(Operator b, Operations.Entry entry, ContractExamples examples, String marker) {
+        Operation operation = documents.openApi(entry.contract()).getPaths().get(entry.spec().path()).readOperationsMap()
+                .get(PathItem.HttpMethod.valueOf(entry.spec().method()));
+        String path = entry.contract().basePath() + entry.spec().path();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Soracom-API-Key", b.apiKey());
+        headers.put("X-Soracom-Token", b.token());
+        headers.put("X-API-Key", "isolation-b-" + marker);
+        StringBuilder query = new StringBuilder();
+        for (Parameter p : operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters()) {
+            Map<String, String> idsOfA = entry.contract() == Contract.ESIM ? esimIds : ids;
+            String value = p.getName().equals("operator_id") ? b.operatorId()
+                    : idsOfA.getOrDefault(p.getName(), text(examples.synthesize(entry.contract(), p.getSchema())));
+            switch (p.getIn()) {
+                case "path" -> path = path.replace("{" + p.getName() + "}", UriUtils.encodePathSegment(value, StandardCharsets.UTF_8));
+                case "query" -> {
+                    if (Boolean.TRUE.equals(p.getRequired()) || idsOfA.containsKey(p.getName())) {
+                        query.append(query.isEmpty() ? "?" : "&").append(p.getName()).append('=')
+                                .append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
+                    }
+                }
+                case "header" -> {
+                    if (Boolean.TRUE.equals(p.getRequired())) {
+                        headers.put(p.getName(), value);
+                    }
+                }
+                default -> { }
+            }
+        }
+        byte[] body = new byte[0];
+        RequestBody rb = operation.getRequestBody();
+        if (rb != null && rb.getContent() != null && !rb.getContent().isEmpty()) {
+            Map.Entry<String, MediaType> media = rb.getContent().entrySet().iterator().next();
+            headers.put("Content-Type", media.getKey());
+            if (media.getKey().contains("json") && media.getValue().getSchema() != null) {
+                JsonNode node = examples.synthesize(entry.contract(), media.getValue().getSchema());
+                substitute(node, entry.contract() == Contract.ESIM ? esimIds : ids);
+                body = json.writeValueAsBytes(node);
+            } else {
+                body = "isolation".getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return new RawHttp.Call(entry.spec().method(), path + query, headers, body);
+    }
+
+    /** A's identifiers into the body's fields that name them (groupId, imsi, roleId, …), at any depth. */
+    private static void substitute(JsonNode node, Map<String, String> idsOfA) {
+        if (node instanceof ObjectNode o) {
+            for (String name : new ArrayList<>(o.propertyNames())) {
+                String snake = name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
+                String id = idsOfA.containsKey(name) ? idsOfA.get(name) : idsOfA.get(snake);
+                if (id != null && o.get(name).isValueNode() && !snake.equals("operator_id")) {
+                    o.put(name, id);
+                } else {
+                    substitute(o.get(name), idsOfA);
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(n -> substitute(n, idsOfA));
+        }
+    }
+
+    // --- small things ---
+
+    private JsonNode ok(Operator op, String method, String path, String body) {
+        RawHttp.Answer r = send(op, method, path, body);
+        assertThat(r.status()).as("%s %s: %s", method, path, r.text()).isBetween(200, 204);
+        return r.body().length == 0 ? json.createObjectNode() : r.json(json);
+    }
+
+    private RawHttp.Answer send(Operator op, String method, String path, String body) {
+        return send(op, method, path, body, "isolation-a-unused");
+    }
+
+    private RawHttp.Answer send(Operator op, String method, String path, String body, String esimApiKey) {
+        Map<String, String> headers = new LinkedHashMap<>(Map.of("X-Soracom-API-Key", op.apiKey(), "X-Soracom-Token", op.token(),
+                "X-API-Key", esimApiKey));
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return http.send(new RawHttp.Call(method, path, headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String text(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return "x";
+        }
+        if (node.isValueNode()) {
+            return node.asString();
+        }
+        if (node.isArray() && !node.isEmpty()) {
+            return text(node.get(0));
+        }
+        return node.toString();
+    }
+}
