@@ -13,13 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param validation      validate every request against its contract
  * @param maxBodyBytes    larger request bodies are refused with 413
  * @param seed            seed for generated identifiers (IMSI, operator IDs, …); unset means random
- * @param seedDir         a directory of state documents ({@code *.json}, as {@code GET /_mock/state} writes them)
- *                        loaded at start-up, in file-name order, when the emulator holds no state yet
  * @param defaultOperator the operator that exists from start-up
  * @param sandbox         sandbox sign-up settings
  * @param rateLimit       rate limits
  * @param esim            the eSIM Commerce sandbox
  * @param journal         the request journal ({@code GET /_mock/requests})
+ * @param seedDir         a directory of state documents ({@code *.json}, as {@code GET /_mock/state} writes them)
+ *                        loaded at start-up, in file-name order, when the emulator holds no state yet (last, so that
+ *                        code constructing the settings positionally keeps compiling)
  */
 @ConfigurationProperties("soracom-mock")
 public record MockProperties(
@@ -27,12 +28,12 @@ public record MockProperties(
         @DefaultValue("true") boolean validation,
         @DefaultValue("10485760") long maxBodyBytes,
         Long seed,
-        String seedDir,
         @DefaultValue DefaultOperator defaultOperator,
         @DefaultValue Sandbox sandbox,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Esim esim,
-        @DefaultValue Journal journal) {
+        @DefaultValue Journal journal,
+        String seedDir) {
 
     /**
      * @param size how many requests the journal keeps (the oldest are dropped); 0 turns it off
