@@ -1,20 +1,27 @@
 package dev.soracommock.admin;
 
 import dev.soracommock.api.mock.StateApiDelegate;
+import dev.soracommock.api.mock.model.ForkRequestDto;
+import dev.soracommock.api.mock.model.ForkedOperatorDto;
+import dev.soracommock.api.mock.model.ImportResultDto;
 import dev.soracommock.api.mock.model.ResetResultDto;
+import dev.soracommock.api.mock.model.StateDocumentDto;
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.operator.DefaultOperator;
 import dev.soracommock.web.RateLimiter;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * {@code POST /_mock/reset}: the emulator as freshly started — every table emptied (the schema, its history and the
- * token signing key stay), the default operator re-created, the clock and the rate-limit counts reset. Tokens issued
- * before the reset stop working (their API keys are gone).
+ * The State tag of the control API. {@code POST /_mock/reset}: the emulator as freshly started — every table emptied
+ * (the schema, its history and the token signing key stay), the default operator re-created, the clock and the
+ * rate-limit counts reset. Tokens issued before the reset stop working (their API keys are gone). One operator's
+ * reset ({@link OperatorReset}), export and import ({@link StateTransfer}) and fork ({@link OperatorFork}) live in
+ * their own classes.
  */
 @Service
 class StateApiImpl implements StateApiDelegate {
@@ -27,14 +34,20 @@ class StateApiImpl implements StateApiDelegate {
     private final MockClock clock;
     private final RateLimiter rateLimiter;
     private final ApplicationEventPublisher events;
+    private final OperatorReset operatorReset;
+    private final StateTransfer transfer;
+    private final OperatorFork fork;
 
     StateApiImpl(JdbcTemplate jdbc, DefaultOperator defaultOperator, MockClock clock, RateLimiter rateLimiter,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, OperatorReset operatorReset, StateTransfer transfer, OperatorFork fork) {
         this.jdbc = jdbc;
         this.defaultOperator = defaultOperator;
         this.clock = clock;
         this.rateLimiter = rateLimiter;
         this.events = events;
+        this.operatorReset = operatorReset;
+        this.transfer = transfer;
+        this.fork = fork;
     }
 
     @Override
@@ -45,6 +58,35 @@ class StateApiImpl implements StateApiDelegate {
         defaultOperator.ensure();
         events.publishEvent(new EmulatorReset());
         return ResponseEntity.ok(new ResetResultDto().reset(true).tables(tables));
+    }
+
+    @Override
+    public ResponseEntity<ResetResultDto> resetOperator(String operatorId) {
+        OperatorReset.Result r = operatorReset.reset(operatorId);
+        return ResponseEntity.ok(new ResetResultDto().reset(true).operatorId(operatorId).tables(r.tables()).rows(r.rows()));
+    }
+
+    @Override
+    public ResponseEntity<StateDocumentDto> exportState() {
+        return ResponseEntity.ok(transfer.export());
+    }
+
+    @Override
+    public ResponseEntity<ImportResultDto> importState(StateDocumentDto document) {
+        StateTransfer.Result r = transfer.replace(document);
+        // as after a reset, the default operator exists unless the document holds its ID or e-mail
+        defaultOperator.ensure();
+        return ResponseEntity.ok(new ImportResultDto().imported(true).tables(r.tables()).rows(r.rows()));
+    }
+
+    @Override
+    public ResponseEntity<List<ForkedOperatorDto>> forkOperator(String operatorId, ForkRequestDto request) {
+        int count = request == null || request.getCount() == null ? 1 : request.getCount();
+        List<ForkedOperatorDto> body = fork.fork(operatorId, count).stream()
+                .map(f -> new ForkedOperatorDto(f.operatorId(), f.email(), f.password(), f.authKeyId(), f.authKey())
+                        .apiKey(f.apiKey()).token(f.token()))
+                .toList();
+        return ResponseEntity.status(HttpStatus.CREATED).body(body);
     }
 
     private int emptyAllTables() {

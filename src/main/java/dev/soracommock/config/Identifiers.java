@@ -14,10 +14,23 @@ public class Identifiers {
 
     private static final char[] ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
-    private final Random random;
+    private final Long seed;
+    private Random random;
 
     public Identifiers(MockProperties properties) {
-        this.random = properties.seed() == null ? new SecureRandom() : new Random(properties.seed());
+        this.seed = properties.seed();
+        this.random = seed == null ? new SecureRandom() : new Random(seed);
+    }
+
+    /**
+     * After a state was imported: a seeded generator starts a new sequence, derived from the seed and {@code salt}, so
+     * that it does not mint again the identifiers of the run the state came from (same seed, same import, same calls
+     * still give the same identifiers). Random generators are left alone.
+     */
+    public synchronized void reseed(long salt) {
+        if (seed != null) {
+            random = new Random(seed * 0x9E3779B97F4A7C15L + salt);
+        }
     }
 
     /** {@code n} decimal digits. */

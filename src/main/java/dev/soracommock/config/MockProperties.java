@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimit       rate limits
  * @param esim            the eSIM Commerce sandbox
  * @param journal         the request journal ({@code GET /_mock/requests})
+ * @param seedDir         a directory of state documents ({@code *.json}, as {@code GET /_mock/state} writes them)
+ *                        loaded at start-up, in file-name order, when the emulator holds no state yet (last, so that
+ *                        code constructing the settings positionally keeps compiling)
  */
 @ConfigurationProperties("soracom-mock")
 public record MockProperties(
@@ -29,7 +32,8 @@ public record MockProperties(
         @DefaultValue Sandbox sandbox,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Esim esim,
-        @DefaultValue Journal journal) {
+        @DefaultValue Journal journal,
+        String seedDir) {
 
     /**
      * @param size how many requests the journal keeps (the oldest are dropped); 0 turns it off

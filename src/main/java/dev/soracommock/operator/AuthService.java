@@ -22,7 +22,7 @@ public class AuthService implements Authenticator {
     /** Token lifetime bounds of {@code POST /auth} (seconds). */
     static final long MIN_TTL = 180;
     static final long MAX_TTL = 172_800;
-    static final long DEFAULT_TTL = 86_400;
+    public static final long DEFAULT_TTL = 86_400;
 
     /** What a login answers. */
     public record Credentials(String apiKey, String token, String operatorId, String userName) {

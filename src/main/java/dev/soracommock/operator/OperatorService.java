@@ -141,8 +141,9 @@ public class OperatorService {
         operators.deleteByOperatorId(operatorId);
     }
 
+    /** A new root auth key of the operator (also used by the control API's fork). */
     @Transactional
-    NewAuthKey generateAuthKey(String operatorId) {
+    public NewAuthKey generateAuthKey(String operatorId) {
         return generateAuthKey(operatorId, null);
     }
 

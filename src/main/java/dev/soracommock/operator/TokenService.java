@@ -126,7 +126,8 @@ class TokenService {
         return k;
     }
 
-    /** Forget the cached key (after the database was reset or replaced). */
+    /** Forget the cached key (after the database was reset or replaced: an imported state brings its own key). */
+    @org.springframework.context.event.EventListener(dev.soracommock.admin.EmulatorReset.class)
     synchronized void reload() {
         key = null;
     }

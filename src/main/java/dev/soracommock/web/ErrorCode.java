@@ -341,7 +341,14 @@ public enum ErrorCode {
             "%s は soracom-mock に実装されていません (strict モード)。"),
     INJECTED_FAULT("MCK0002", HttpStatus.INTERNAL_SERVER_ERROR,
             "Fault injected by soracom-mock: %s",
-            "soracom-mock が注入した障害です: %s");
+            "soracom-mock が注入した障害です: %s"),
+    /** The control API's state routes (reset, export, import, fork): MCK01xx. */
+    MOCK_OPERATOR_NOT_FOUND("MCK0101", HttpStatus.NOT_FOUND,
+            "Operator %s does not exist.",
+            "オペレーター %s は存在しません。"),
+    INVALID_STATE_DOCUMENT("MCK0102", HttpStatus.BAD_REQUEST,
+            "The state document cannot be imported, nothing was changed: %s",
+            "状態ドキュメントをインポートできません (何も変更していません): %s");
 
     private final String code;
     private final HttpStatus status;

@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import dev.soracommock.config.MockProperties;
+import dev.soracommock.contract.BodyCheckedByHandler;
 import dev.soracommock.contract.Contract;
 import dev.soracommock.contract.ContractDocuments;
 import dev.soracommock.contract.Operations;
@@ -44,12 +45,15 @@ public class RequestValidator implements HandlerInterceptor {
     private final Operations operations;
     private final boolean enabled;
     private final Map<String, RequestNormalizer> normalizers;
+    private final Map<String, BodyCheckedByHandler> bodiesCheckedByHandler;
     private final JsonMapper json;
     private final ContractDocuments documents;
     private final Map<Contract, OpenApiInteractionValidator> validators = Collections.synchronizedMap(new EnumMap<>(Contract.class));
 
     RequestValidator(Operations operations, MockProperties properties, List<RequestNormalizer> normalizers, JsonMapper json,
-            ContractDocuments documents) {
+            ContractDocuments documents, List<BodyCheckedByHandler> bodiesCheckedByHandler) {
+        this.bodiesCheckedByHandler = bodiesCheckedByHandler.stream()
+                .collect(Collectors.toMap(BodyCheckedByHandler::operationId, Function.identity()));
         this.documents = documents;
         this.operations = operations;
         this.enabled = properties.validation();
@@ -65,7 +69,14 @@ public class RequestValidator implements HandlerInterceptor {
         }
         RequestBodyFilter.CachedBody cached = WebUtils.getNativeRequest(request, RequestBodyFilter.CachedBody.class);
         byte[] body = cached == null ? new byte[0] : cached.body();
-        if (body.length > 0 && isJson(request)) {
+        BodyCheckedByHandler checkedByHandler = bodiesCheckedByHandler.get(operation.spec().operationId());
+        if (checkedByHandler != null && body.length > 0 && isJson(request)) {
+            try {
+                body = checkedByHandler.validationView(body);
+            } catch (JacksonException malformed) {
+                throw new ApiException(ErrorCode.MALFORMED_JSON, malformed.getOriginalMessage());
+            }
+        } else if (body.length > 0 && isJson(request)) {
             JsonNode node;
             try {
                 node = json.readTree(body);
