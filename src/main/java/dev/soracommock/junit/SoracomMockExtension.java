@@ -82,10 +82,25 @@ public class SoracomMockExtension implements BeforeEachCallback, ParameterResolv
             String database = "soracom-mock-junit-" + UUID.randomUUID();
             SpringApplication app = new SpringApplication(SoracomMockApplication.class);
             // command-line arguments win over the environment (a SERVER_PORT or SPRING_DATASOURCE_URL of the build)
-            return new Emulator(app.run("--server.port=0", "--server.address=127.0.0.1",
+            return new Emulator(app.run(ownConfiguration(), "--server.port=0", "--server.address=127.0.0.1",
                     "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
                     "--spring.datasource.username=sa", "--spring.datasource.password=",
                     "--spring.jmx.enabled=false"));
+        }
+
+        /**
+         * The emulator's own application.yaml, named by where this class was loaded from: the test classpath of the
+         * project using the extension may hold an application.yaml of its own, which would otherwise shadow it.
+         */
+        private static String ownConfiguration() {
+            try {
+                java.net.URI home = SoracomMockApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+                String location = home.getPath().endsWith(".jar") ? "jar:" + home + "!/application.yaml"
+                        : home.resolve("application.yaml").toString();
+                return "--spring.config.location=" + location;
+            } catch (java.net.URISyntaxException | RuntimeException e) {
+                return "--spring.config.location=classpath:/application.yaml";
+            }
         }
 
         String endpoint() {
