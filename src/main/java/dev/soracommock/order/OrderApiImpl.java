@@ -17,6 +17,7 @@ import dev.soracommock.coverage.LeftToFallback;
 import dev.soracommock.coverage.Limitation;
 import dev.soracommock.payment.Coupons;
 import dev.soracommock.web.CurrentCaller;
+import dev.soracommock.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Component;
         reason = "long-term (volume) discounts are contracts priced per SIM fleet; the sandbox offers none to emulate")
 @Component
 class OrderApiImpl implements OrderApiDelegate {
+
+    /** Largest page of ordered subscribers (as for subscribers and groups). */
+    static final int MAX_LIMIT = 100;
 
     private final Orders orders;
     private final ProductCatalogue catalogue;
@@ -92,8 +96,10 @@ class OrderApiImpl implements OrderApiDelegate {
     @Override
     @Limitation("limit and last_evaluated_key are ignored: the whole list is answered (an order holds at most a few hundred SIMs)")
     public ResponseEntity<ListOrderedSubscriberResponseDto> listOrderedSubscribers(String orderId, String lastEvaluatedKey, Integer limit) {
-        return ResponseEntity.ok(new ListOrderedSubscriberResponseDto().orderedSubscriberList(
-                orders.orderedSims(caller.operatorId(), orderId).stream()
+        Paging.PageRequest request = Paging.PageRequest.of(limit, lastEvaluatedKey, MAX_LIMIT);
+        Paging.Page<OrderedSim> page = orders.orderedSims(caller.operatorId(), orderId, request);
+        return ResponseEntity.ok().headers(Paging.nextPageHeaders(page, request))
+                .body(new ListOrderedSubscriberResponseDto().orderedSubscriberList(page.items().stream()
                         .map(s -> new OrderedSubscriberDto().imsi(s.imsi()).iccid(s.iccid()).simId(s.simId())
                                 .msisdn(s.msisdn()).serialNumber(s.serialNumber()).bundles(s.bundles()))
                         .toList()));

@@ -13,6 +13,7 @@ import dev.soracommock.operator.OperatorService;
 import dev.soracommock.payment.Commerce;
 import dev.soracommock.web.ApiException;
 import dev.soracommock.web.ErrorCode;
+import dev.soracommock.web.Paging;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -248,6 +249,26 @@ class Orders {
     List<OrderedSim> orderedSims(String operatorId, String orderId) {
         get(operatorId, orderId);
         return sims(operatorId, orderId);
+    }
+
+    /**
+     * A page of the order's SIMs in shipping order, after the SIM whose IMSI is {@code request.after()}. An IMSI that
+     * is not in the order continues nowhere (an empty page): the key is a position, not a value to compare.
+     */
+    Paging.Page<OrderedSim> orderedSims(String operatorId, String orderId, Paging.PageRequest request) {
+        List<OrderedSim> all = orderedSims(operatorId, orderId);
+        int from = 0;
+        if (request.after() != null) {
+            from = all.size();
+            for (int i = 0; i < all.size(); i++) {
+                if (request.after().equals(all.get(i).imsi())) {
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+        List<OrderedSim> rest = all.subList(from, all.size());
+        return Paging.Page.of(rest.subList(0, Math.min(rest.size(), request.fetchSize())), request, OrderedSim::imsi);
     }
 
     private List<OrderedSim> sims(String operatorId, String orderId) {

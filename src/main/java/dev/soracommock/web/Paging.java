@@ -55,8 +55,15 @@ public final class Paging {
     /** 200 with the page's items and, unless it is the last page, the next-page headers. */
     public static <T, R> ResponseEntity<List<R>> ok(Page<T> page, java.util.function.Function<T, R> mapper,
             PageRequest request) {
-        List<R> body = page.items().stream().map(mapper).toList();
-        ResponseEntity.BodyBuilder builder = ResponseEntity.ok();
+        return ResponseEntity.ok().headers(nextPageHeaders(page, request)).body(page.items().stream().map(mapper).toList());
+    }
+
+    /**
+     * The next-page headers ({@code x-soracom-next-key}, {@code Link}) of a page, none on the last page: for answers
+     * whose body wraps the items in an object.
+     */
+    public static org.springframework.http.HttpHeaders nextPageHeaders(Page<?> page, PageRequest request) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
         if (page.nextKey() != null) {
             // every reserved character percent-encoded, spaces as %20 and '+' as %2B, so that URI decoders and form
             // decoders (Go's url.ParseQuery in the Go SDK, Tomcat) read the same key back
@@ -65,9 +72,9 @@ public final class Paging {
                     .replaceQueryParam("limit", request.limit())
                     .build(true)
                     .toUriString();
-            builder.header(NEXT_KEY_HEADER, page.nextKey());
-            builder.header("Link", "<" + next + ">; rel=next");
+            headers.set(NEXT_KEY_HEADER, page.nextKey());
+            headers.set("Link", "<" + next + ">; rel=next");
         }
-        return builder.body(body);
+        return headers;
     }
 }

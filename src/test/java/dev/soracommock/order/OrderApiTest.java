@@ -259,6 +259,26 @@ class OrderApiTest extends ApiTest {
         });
         assertThat(new HashSet<>(list.stream().map(s -> s.get("imsi")).toList())).hasSize(3);
 
+        // paged as soracom-cli's --fetch-all pages it: x-soracom-next-key until the last page, which has none
+        List<Object> paged = new java.util.ArrayList<>();
+        String key = null;
+        int pages = 0;
+        do {
+            var request = as(op).queryParam("limit", 2);
+            if (key != null) {
+                request = request.queryParam("last_evaluated_key", key);
+            }
+            Response page = request.get("/v1/orders/" + orderId + "/subscribers");
+            page.then().statusCode(200);
+            paged.addAll(page.<List<Object>>path("orderedSubscriberList.imsi"));
+            key = page.header("x-soracom-next-key");
+            pages++;
+        } while (key != null && pages < 10);
+        assertThat(pages).isEqualTo(2);
+        assertThat(paged).containsExactlyElementsOf(list.stream().map(s -> s.get("imsi")).toList());
+        assertThat(as(op).queryParam("last_evaluated_key", "001019999999999").get("/v1/orders/" + orderId + "/subscribers")
+                .<List<?>>path("orderedSubscriberList")).isEmpty();
+
         as(op).post("/v1/orders/" + orderId + "/subscribers/register").then().statusCode(204);
         // GET /v1/subscribers?limit=1 followed to the end finds exactly the 3 ordered SIMs, set up as ordered
         List<Map<String, Object>> registered = new java.util.ArrayList<>();
