@@ -1,12 +1,9 @@
 package dev.soracommock.billing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.soracommock.config.CatalogueFile;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,11 +22,10 @@ class PriceTable {
             BigDecimal beam) {
     }
 
-    private final JsonMapper json;
-    private volatile Data data;
+    private final CatalogueFile<Data> file;
 
     PriceTable(JsonMapper json) {
-        this.json = json;
+        this.file = new CatalogueFile<>(RESOURCE, json, PriceTable::parse);
     }
 
     String currency() {
@@ -53,25 +49,10 @@ class PriceTable {
     }
 
     private Data data() {
-        Data d = data;
-        if (d == null) {
-            synchronized (this) {
-                if (data == null) {
-                    data = load();
-                }
-                d = data;
-            }
-        }
-        return d;
+        return file.get();
     }
 
-    private Data load() {
-        JsonNode root;
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-            root = json.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static Data parse(JsonNode root) {
         Map<String, Map<String, BigDecimal>> basic = new LinkedHashMap<>();
         root.get("basicFeePerDay").properties().forEach(plan -> {
             Map<String, BigDecimal> fees = new LinkedHashMap<>();

@@ -1,15 +1,12 @@
 package dev.soracommock.esim;
 
+import dev.soracommock.config.CatalogueFile;
 import dev.soracommock.api.esim.model.DataPlanResponseDto;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,10 +34,11 @@ class DataPlanCatalogue {
     }
 
     private final JsonMapper json;
-    private volatile Map<String, Plan> plans;
+    private final CatalogueFile<Map<String, Plan>> file;
 
     DataPlanCatalogue(JsonMapper json) {
         this.json = json;
+        this.file = new CatalogueFile<>(RESOURCE, json, this::parse);
     }
 
     List<Plan> all() {
@@ -52,32 +50,19 @@ class DataPlanCatalogue {
     }
 
     private Map<String, Plan> plans() {
-        Map<String, Plan> p = plans;
-        if (p == null) {
-            synchronized (this) {
-                if (plans == null) {
-                    plans = load();
-                }
-                p = plans;
-            }
-        }
-        return p;
+        return file.get();
     }
 
-    private Map<String, Plan> load() {
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-            Map<String, Plan> out = new LinkedHashMap<>();
-            for (JsonNode node : json.readTree(in)) {
-                ObjectNode dto = ((ObjectNode) node).deepCopy();
-                String home = dto.remove("homeCountry").asString();
-                List<String> roaming = new ArrayList<>();
-                dto.remove("roamingCountries").forEach(c -> roaming.add(c.asString()));
-                Plan plan = new Plan(json.treeToValue(dto, DataPlanResponseDto.class), home, List.copyOf(roaming));
-                out.put(plan.planCode(), plan);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private Map<String, Plan> parse(JsonNode root) {
+        Map<String, Plan> out = new LinkedHashMap<>();
+        for (JsonNode node : root) {
+            ObjectNode dto = ((ObjectNode) node).deepCopy();
+            String home = dto.remove("homeCountry").asString();
+            List<String> roaming = new ArrayList<>();
+            dto.remove("roamingCountries").forEach(c -> roaming.add(c.asString()));
+            Plan plan = new Plan(json.treeToValue(dto, DataPlanResponseDto.class), home, List.copyOf(roaming));
+            out.put(plan.planCode(), plan);
         }
+        return out;
     }
 }

@@ -7,11 +7,8 @@ import dev.soracommock.api.mock.model.EsimUsageDto;
 import dev.soracommock.web.ApiException;
 import dev.soracommock.web.ErrorCode;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The control API ({@code /_mock/esim/esims/{iccid}/…}) for what a device does with an eSIM, which the public API cannot make happen:
@@ -28,34 +25,29 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class EsimDevicesApiImpl implements ESimDevicesApiDelegate {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
-
     private final EsimService esims;
-    private final JsonMapper json;
 
-    EsimDevicesApiImpl(EsimService esims, JsonMapper json) {
+    EsimDevicesApiImpl(EsimService esims) {
         this.esims = esims;
-        this.json = json;
     }
 
     @Override
-    public ResponseEntity<Map<String, Object>> downloadEsimProfile(String iccid) {
+    public ResponseEntity<Object> downloadEsimProfile(String iccid) {
         return answer(esims.downloadProfile(iccid));
     }
 
     @Override
-    public ResponseEntity<Map<String, Object>> installEsimProfile(String iccid, EsimDeviceDto device) {
+    public ResponseEntity<Object> installEsimProfile(String iccid, EsimDeviceDto device) {
         return answer(esims.install(iccid, device == null ? null : device.getImei()));
     }
 
     @Override
-    public ResponseEntity<Map<String, Object>> connectEsim(String iccid, EsimDeviceDto device) {
+    public ResponseEntity<Object> connectEsim(String iccid, EsimDeviceDto device) {
         return answer(esims.connect(iccid, device == null ? null : device.getImei()));
     }
 
     @Override
-    public ResponseEntity<Map<String, Object>> addEsimUsage(String iccid, EsimUsageDto usage) {
+    public ResponseEntity<Object> addEsimUsage(String iccid, EsimUsageDto usage) {
         String kb = usage == null || usage.getUsage() == null ? null : usage.getUsage().toString();
         if (kb == null || !kb.matches("\\d{1,18}")) {
             throw ApiException.messages(ErrorCode.ESIM_BAD_REQUEST, List.of("usage must be a non-negative whole number of KB"));
@@ -64,7 +56,7 @@ class EsimDevicesApiImpl implements ESimDevicesApiDelegate {
     }
 
     /** The eSIM as {@code GET /esim-commerce/v1/esims/{iccid}} answers it. */
-    private ResponseEntity<Map<String, Object>> answer(EsimResponseDto esim) {
-        return ResponseEntity.ok(json.convertValue(esim, OBJECT));
+    private static ResponseEntity<Object> answer(EsimResponseDto esim) {
+        return ResponseEntity.ok(esim);
     }
 }

@@ -1,15 +1,12 @@
 package dev.soracommock.order;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.soracommock.config.CatalogueFile;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,11 +35,10 @@ class ProductCatalogue {
     private record Data(Map<String, Product> products, Map<String, ShippingCost> shippingCosts) {
     }
 
-    private final JsonMapper json;
-    private volatile Data data;
+    private final CatalogueFile<Data> file;
 
     ProductCatalogue(JsonMapper json) {
-        this.json = json;
+        this.file = new CatalogueFile<>(RESOURCE, json, ProductCatalogue::parse);
     }
 
     List<Product> products() {
@@ -66,25 +62,10 @@ class ProductCatalogue {
     }
 
     private Data data() {
-        Data d = data;
-        if (d == null) {
-            synchronized (this) {
-                if (data == null) {
-                    data = load();
-                }
-                d = data;
-            }
-        }
-        return d;
+        return file.get();
     }
 
-    private Data load() {
-        JsonNode root;
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-            root = json.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static Data parse(JsonNode root) {
         Map<String, Product> products = new LinkedHashMap<>();
         for (JsonNode p : root.get("products")) {
             List<String> bundles = new ArrayList<>();

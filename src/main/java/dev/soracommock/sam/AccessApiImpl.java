@@ -4,11 +4,8 @@ import dev.soracommock.api.mock.AccessApiDelegate;
 import dev.soracommock.contract.Operations;
 import dev.soracommock.web.ApiException;
 import dev.soracommock.web.ErrorCode;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /_mock/operators/{operatorId}/users/{userName}/explain?api=Subscriber:listSubscribers} (or
@@ -18,21 +15,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class AccessApiImpl implements AccessApiDelegate {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
-
     private final SamService sam;
     private final Operations operations;
-    private final JsonMapper json;
 
-    AccessApiImpl(SamService sam, Operations operations, JsonMapper json) {
+    AccessApiImpl(SamService sam, Operations operations) {
         this.sam = sam;
         this.operations = operations;
-        this.json = json;
     }
 
     @Override
-    public ResponseEntity<Map<String, Object>> explainAccess(String operatorId, String userName, String api,
+    public ResponseEntity<Object> explainAccess(String operatorId, String userName, String api,
             String operationId) {
         String name = api;
         if (name == null && operationId != null) {
@@ -42,6 +34,6 @@ class AccessApiImpl implements AccessApiDelegate {
         if (name == null || name.isBlank()) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "api or operationId is required");
         }
-        return ResponseEntity.ok(json.convertValue(sam.explain(operatorId, userName, name), OBJECT));
+        return ResponseEntity.ok(sam.explain(operatorId, userName, name));
     }
 }

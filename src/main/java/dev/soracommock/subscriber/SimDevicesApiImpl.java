@@ -4,10 +4,8 @@ import dev.soracommock.api.mock.SimDevicesApiDelegate;
 import dev.soracommock.api.mock.model.ReceivedSmsDto;
 import dev.soracommock.api.mock.model.SessionChangeDto;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,9 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class SimDevicesApiImpl implements SimDevicesApiDelegate {
-
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
 
     private final SimService sims;
     private final SimViews views;
@@ -33,14 +28,14 @@ class SimDevicesApiImpl implements SimDevicesApiDelegate {
     }
 
     @Override
-    public ResponseEntity<Map<String, Object>> simulateSession(String simId, SessionChangeDto change) {
+    public ResponseEntity<Object> simulateSession(String simId, SessionChangeDto change) {
         boolean online = change == null || change.getOnline() == null || change.getOnline();
         String imei = change == null ? null : change.getImei();
         String ip = change == null ? null : change.getIp();
-        Map<String, Object> cell = change == null ? null : change.getCell();
+        Object cell = change == null ? null : change.getCell();
         String cellJson = cell == null ? null : json.writeValueAsString(cell);
         Sim sim = sims.deviceSession(simId, online, imei, ip, cellJson);
-        return ResponseEntity.ok(json.convertValue(views.sim(sim), OBJECT));
+        return ResponseEntity.ok(views.sim(sim));
     }
 
     @Override
