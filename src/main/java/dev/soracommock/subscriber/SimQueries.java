@@ -7,6 +7,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
@@ -50,7 +51,9 @@ class SimQueries {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Subscription> q = cb.createQuery(Subscription.class);
         Root<Subscription> sub = q.from(Subscription.class);
-        Join<Subscription, Sim> sim = sub.join("sim");
+        // fetched with the subscription: one query for the page instead of one more per SIM
+        @SuppressWarnings("unchecked")
+        Join<Subscription, Sim> sim = (Join<Subscription, Sim>) sub.<Subscription, Sim>fetch("sim", JoinType.INNER);
         List<Predicate> where = new ArrayList<>();
         where.add(cb.equal(sub.get("operatorId"), operatorId));
         if (after != null) {
