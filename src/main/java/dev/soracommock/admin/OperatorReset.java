@@ -4,6 +4,7 @@ import dev.soracommock.web.ApiException;
 import dev.soracommock.web.ErrorCode;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +26,14 @@ class OperatorReset {
     private final NamedParameterJdbcTemplate jdbc;
     private final OperatorScope scope;
     private final StateSchema schema;
+    private final ApplicationEventPublisher events;
 
-    OperatorReset(NamedParameterJdbcTemplate jdbc, OperatorScope scope, StateSchema schema) {
+    OperatorReset(NamedParameterJdbcTemplate jdbc, OperatorScope scope, StateSchema schema,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.schema = schema;
+        this.events = events;
     }
 
     @Transactional
@@ -41,6 +45,7 @@ class OperatorReset {
             OperatorScope.Owned o = owned.get(i);
             rows += jdbc.update("delete from " + o.table().quoted() + " t0 where " + o.condition(), Map.of("op", operatorId));
         }
+        events.publishEvent(new OperatorStateReset(operatorId));
         return new Result(owned.size(), rows);
     }
 

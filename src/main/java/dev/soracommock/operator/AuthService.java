@@ -7,10 +7,11 @@ import dev.soracommock.web.Authenticator;
 import dev.soracommock.web.Caller;
 import dev.soracommock.web.ErrorCode;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * API keys and tokens: issuing them at login, checking them on every call, refreshing and revoking them.
@@ -37,15 +38,21 @@ public class AuthService implements Authenticator {
     private final Identifiers ids;
     private final MockClock clock;
     private final ObjectProvider<UserCredentials> users;
+    private final SessionCache cache;
+    private final TransactionTemplate readOnly;
 
     AuthService(ApiSessionRepository sessions, OperatorService operators, TokenService tokens, Identifiers ids,
-            MockClock clock, ObjectProvider<UserCredentials> users) {
+            MockClock clock, ObjectProvider<UserCredentials> users, SessionCache cache,
+            PlatformTransactionManager transactions) {
         this.sessions = sessions;
         this.operators = operators;
         this.tokens = tokens;
         this.ids = ids;
         this.clock = clock;
         this.users = users;
+        this.cache = cache;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /** {@code POST /auth}: email+password, authKeyId+authKey, or operatorId+userName+password (SAM users). */
@@ -87,19 +94,31 @@ public class AuthService implements Authenticator {
         return new Credentials(apiKey, token, operatorId, userName);
     }
 
+    /**
+     * Every authenticated call: the token's signature and expiry, then its session (from the {@link SessionCache}
+     * when it holds the key, else read in one read-only transaction).
+     */
     @Override
-    @Transactional(readOnly = true)
     public Caller authenticate(String apiKey, String token) {
         TokenService.Claims claims = tokens.verify(token);
-        ApiSession session = sessions.findByApiKey(apiKey).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_API_KEY));
+        SessionCache.Entry session = cache.get(apiKey, () -> readOnly.execute(tx -> load(apiKey)));
+        if (session == null) {
+            throw new ApiException(ErrorCode.UNKNOWN_API_KEY);
+        }
         if (!session.sessionId().equals(claims.sessionId()) || !session.operatorId().equals(claims.operatorId())) {
             throw new ApiException(ErrorCode.API_KEY_TOKEN_MISMATCH);
         }
         if (session.revoked()) {
             throw new ApiException(ErrorCode.TOKEN_REVOKED);
         }
-        List<String> coverage = operators.get(session.operatorId()).coverageTypes();
-        return new Caller(session.operatorId(), session.userName(), apiKey, coverage);
+        return new Caller(session.operatorId(), session.userName(), apiKey, session.coverageTypes());
+    }
+
+    private SessionCache.Entry load(String apiKey) {
+        return sessions.findByApiKey(apiKey)
+                .map(s -> new SessionCache.Entry(s.operatorId(), s.userName(), s.sessionId(), s.revoked(),
+                        operators.get(s.operatorId()).coverageTypes()))
+                .orElse(null);
     }
 
     /** {@code POST /operators/{id}/token}: a new token for the caller's API key; the key stays the same. */
@@ -138,18 +157,21 @@ public class AuthService implements Authenticator {
     @Transactional
     public void revokeUser(String operatorId, String userName) {
         sessions.revokeAllOfUser(operatorId, userName);
+        cache.evictAll();
     }
 
     /** {@code POST /auth/logout}: the caller's key and its tokens stop working. */
     @Transactional
     void logout(Caller caller) {
         sessions.findByApiKey(caller.apiKey()).ifPresent(ApiSession::revoke);
+        cache.evictAll();
     }
 
     /** {@code DELETE /operators/{id}/tokens}: every key and token of the operator stops working. */
     @Transactional
     void revokeAll(String operatorId) {
         sessions.revokeAllOf(operatorId);
+        cache.evictAll();
     }
 
     static long ttl(Long requested, long min, long max) {

@@ -31,14 +31,16 @@ public class OperatorService {
     private final Secrets secrets;
     private final Identifiers ids;
     private final MockClock clock;
+    private final SessionCache sessions;
 
     OperatorService(OperatorRepository operators, AuthKeyRepository authKeys, Secrets secrets, Identifiers ids,
-            MockClock clock) {
+            MockClock clock, SessionCache sessions) {
         this.operators = operators;
         this.authKeys = authKeys;
         this.secrets = secrets;
         this.ids = ids;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     /**
@@ -130,6 +132,7 @@ public class OperatorService {
             throw new ApiException(ErrorCode.INVALID_COVERAGE_TYPE, coverageType);
         }
         find(operatorId).addCoverageType(coverageType, clock.nowMillis());
+        sessions.evictAll(); // callers carry the coverage types
     }
 
     /** Deletes the operator and, through the schema's cascades, everything it owns. */
@@ -139,6 +142,7 @@ public class OperatorService {
             throw new ApiException(ErrorCode.SANDBOX_OPERATOR_NOT_FOUND);
         }
         operators.deleteByOperatorId(operatorId);
+        sessions.evictAll(); // its API keys went with it
     }
 
     /** A new root auth key of the operator (also used by the control API's fork). */

@@ -19,6 +19,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,8 +45,26 @@ class TokenService {
     private final Identifiers ids;
     private volatile Key key;
 
-    private record Key(String kid, MACSigner signer, MACVerifier verifier) {
+    /**
+     * The signing key, and the tokens it has already verified (a token's signature and claims do not change, so only
+     * its expiry is checked again); a new key (reset, imported state) starts with none.
+     */
+    private record Key(String kid, MACSigner signer, MACVerifier verifier, Map<String, Claims> verified) {
+
+        Key(String kid, MACSigner signer, MACVerifier verifier) {
+            this(kid, signer, verifier, new ConcurrentHashMap<>());
+        }
+
+        void remember(String token, Claims claims) {
+            if (verified.size() >= MAX_VERIFIED) {
+                verified.clear();
+            }
+            verified.put(token, claims);
+        }
     }
+
+    /** More tokens than any test suite uses; past it the verified ones are forgotten rather than kept growing. */
+    static final int MAX_VERIFIED = 10_000;
 
     TokenService(MockClock clock, JdbcTemplate jdbc, Identifiers ids) {
         this.clock = clock;
@@ -87,11 +106,23 @@ class TokenService {
      *                      wrong key, tampered), AUM0007 when it has expired
      */
     Claims verify(String token) {
+        Key k = key();
+        Claims known = k.verified().get(token);
+        if (known == null) {
+            known = verifySignatureAndClaims(token, k);
+            k.remember(token, known);
+        }
+        if (!clock.instant().isBefore(known.expiresAt())) {
+            throw new ApiException(ErrorCode.TOKEN_EXPIRED);
+        }
+        return known;
+    }
+
+    private static Claims verifySignatureAndClaims(String token, Key k) {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
             jwt = SignedJWT.parse(token);
-            Key k = key();
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(k.verifier())) {
                 throw new ApiException(ErrorCode.TOKEN_INVALID);
             }
@@ -105,9 +136,6 @@ class TokenService {
         if (exp == null || !(operator instanceof Map<?, ?> op) || !(op.get("operatorId") instanceof String operatorId)
                 || !(sid instanceof String sessionId)) {
             throw new ApiException(ErrorCode.TOKEN_INVALID);
-        }
-        if (!clock.instant().isBefore(exp.toInstant())) {
-            throw new ApiException(ErrorCode.TOKEN_EXPIRED);
         }
         String userName = claims.getClaim("user") instanceof Map<?, ?> user && user.get("userName") instanceof String u ? u : null;
         return new Claims(operatorId, userName, sessionId, exp.toInstant());

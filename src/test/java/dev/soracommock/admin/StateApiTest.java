@@ -112,6 +112,14 @@ class StateApiTest extends ApiTest {
         tag(alice, aliceSim, "room", "101");
         setGroup(alice, aliceSim, group(alice, "sensors"));
         samUser(alice, "ops");
+        as(alice).contentType(ContentType.JSON).body(Map.of("password", "ops-p4ssword!"))
+                .post("/v1/operators/" + alice.operatorId() + "/users/ops/password").then().statusCode(201);
+        Response opsLogin = api().contentType(ContentType.JSON)
+                .body(Map.of("operatorId", alice.operatorId(), "userName", "ops", "password", "ops-p4ssword!")).post("/v1/auth");
+        opsLogin.then().statusCode(200);
+        Operator ops = new Operator(alice.operatorId(), opsLogin.path("apiKey"), opsLogin.path("token"), null, null);
+        // authenticated (it has no permissions yet: 403, not 401)
+        assertError(as(ops).get("/v1/operators/" + alice.operatorId() + "/users/ops"), 403, "AUM0020");
         String bobSim = registeredSim(bob);
         String bobGroup = group(bob, "bob's");
 
@@ -127,6 +135,8 @@ class StateApiTest extends ApiTest {
         assertThat(as(alice).get("/v1/groups").<List<?>>path("$")).isEmpty();
         assertThat(as(alice).get("/v1/operators/" + alice.operatorId() + "/users").<List<?>>path("$")).isEmpty();
         as(alice).get("/v1/subscribers/" + aliceSim).then().statusCode(404);
+        // the SAM user went with its keys, although its key had just been used
+        assertError(as(ops).get("/v1/operators/" + alice.operatorId() + "/users/ops"), 401, "AUM0009");
         // so do a new login and the operator itself
         Operator again = loggedIn(alice.email(), alice.password());
         assertThat(again.operatorId()).isEqualTo(alice.operatorId());

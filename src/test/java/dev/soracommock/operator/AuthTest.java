@@ -484,6 +484,10 @@ class AuthTest extends ApiTest {
 
         assertThat(Jwt.payload(login(op).token()).getList("operator.coverageTypes", String.class))
                 .containsExactlyInAnyOrder("jp", "g");
+        // and in a token refreshed with the API key used a moment ago
+        String refreshed = as(op).contentType(ContentType.JSON).body("{}").post("/v1/operators/" + op.operatorId() + "/token")
+                .then().statusCode(200).extract().path("token");
+        assertThat(Jwt.payload(refreshed).getList("operator.coverageTypes", String.class)).containsExactlyInAnyOrder("jp", "g");
     }
 
     private static Map<String, Object> plus(Map<String, Object> base, String key, Object value) {
