@@ -11,6 +11,7 @@ import dev.soracommock.contract.Contract;
 import dev.soracommock.contract.ContractDocuments;
 import dev.soracommock.contract.Operations;
 import dev.soracommock.contract.RequestNormalizer;
+import io.swagger.v3.oas.models.PathItem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -18,6 +19,8 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +51,7 @@ public class RequestValidator implements HandlerInterceptor {
     private final Map<String, BodyCheckedByHandler> bodiesCheckedByHandler;
     private final JsonMapper json;
     private final ContractDocuments documents;
+    private final Map<String, Boolean> withoutRequiredInput = new ConcurrentHashMap<>();
     private final Map<Contract, OpenApiInteractionValidator> validators = Collections.synchronizedMap(new EnumMap<>(Contract.class));
 
     RequestValidator(Operations operations, MockProperties properties, List<RequestNormalizer> normalizers, JsonMapper json,
@@ -89,7 +93,7 @@ public class RequestValidator implements HandlerInterceptor {
                 cached.replace(body);
             }
         }
-        if (!enabled) {
+        if (!enabled || nothingToValidate(request, body, operation)) {
             return true;
         }
         ValidationReport report = validator(operation.contract()).validateRequest(toValidatorRequest(request, body));
@@ -100,6 +104,35 @@ public class RequestValidator implements HandlerInterceptor {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, describe(report));
         }
         return true;
+    }
+
+    /**
+     * A call that brings no body, no query and no path values to an operation that requires none (e.g. a plain
+     * {@code GET /v1/subscribers}) gives the validator nothing to refuse: it is not asked (its operation look-up
+     * alone is a scan of every path of the contract).
+     */
+    private boolean nothingToValidate(HttpServletRequest request, byte[] body, Operations.Entry operation) {
+        if (body.length > 0 || request.getQueryString() != null || operation.spec().path().contains("{")) {
+            return false;
+        }
+        return withoutRequiredInput.computeIfAbsent(operation.spec().operationId(), id -> !requiresInput(operation));
+    }
+
+    /** Whether the contract requires a parameter or a body of the operation (also when it cannot tell). */
+    private boolean requiresInput(Operations.Entry operation) {
+        PathItem item = documents.openApi(operation.contract()).getPaths().get(operation.spec().path());
+        io.swagger.v3.oas.models.Operation o = item == null ? null
+                : item.readOperationsMap().get(PathItem.HttpMethod.valueOf(operation.spec().method()));
+        if (o == null) {
+            return true;
+        }
+        boolean requiredParameter = Stream.concat(
+                        Optional.ofNullable(item.getParameters()).orElse(List.of()).stream(),
+                        Optional.ofNullable(o.getParameters()).orElse(List.of()).stream())
+                .anyMatch(p -> p.get$ref() != null || Boolean.TRUE.equals(p.getRequired()));
+        boolean requiredBody = o.getRequestBody() != null
+                && (o.getRequestBody().get$ref() != null || Boolean.TRUE.equals(o.getRequestBody().getRequired()));
+        return requiredParameter || requiredBody;
     }
 
     private static boolean isJson(HttpServletRequest request) {
