@@ -131,7 +131,9 @@ class ErrorAdvice {
     /**
      * A value longer than its column (SQLSTATE 22001) or a number out of its column's range (22003), H2 and PostgreSQL
      * alike, where the contract sets no maximum: the client's input, refused like any other invalid value; the
-     * transaction was rolled back, nothing was stored. Any other integrity violation is a bug and stays a 500.
+     * transaction was rolled back, nothing was stored. A unique violation (23505) is a lost race: two requests
+     * inserted the same row at the same moment (e.g. the same new tag of one SIM); the loser is told to retry, as
+     * with optimistic locking. Any other integrity violation is a bug and stays a 500.
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     void integrity(DataIntegrityViolationException e, HttpServletRequest request, HttpServletResponse response)
@@ -140,6 +142,10 @@ class ErrorAdvice {
             if (t instanceof java.sql.SQLException sql
                     && ("22001".equals(sql.getSQLState()) || "22003".equals(sql.getSQLState()))) {
                 errors.write(request, response, ErrorCode.VALIDATION_FAILED, "a value is longer or larger than the emulator stores");
+                return;
+            }
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                errors.write(request, response, ErrorCode.CONCURRENT_MODIFICATION);
                 return;
             }
         }

@@ -123,6 +123,29 @@ class ConcurrencyTest extends ApiTest {
     }
 
     @Test
+    void theSameNewTagPutAtOnceByFiftyClientsEndsWithOneOfTheirValues() throws Exception {
+        String imsi = registeredSim();
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+
+        // all insert the same (sim, tag name) row at the same moment: the losers are told 409, never 500
+        all(i -> {
+            RawHttp.Answer a = call("PUT", "/v1/subscribers/" + imsi + "/tags",
+                    "[{\"tagName\":\"shared\",\"tagValue\":\"v" + i + "\"}]");
+            statuses.put(i, a.status());
+            if (a.status() == 409) {
+                assertConflict(a);
+            } else {
+                assertThat(a.status()).as("put tag: %s", a.text()).isEqualTo(200);
+            }
+            return null;
+        });
+
+        String value = call("GET", "/v1/subscribers/" + imsi, null).json(json).path("tags").path("shared").asString();
+        int winner = Integer.parseInt(value.substring(1));
+        assertThat(statuses.get(winner)).as("the stored value is one that was acknowledged").isEqualTo(200);
+    }
+
+    @Test
     void mixedChangesToTheSameSimsLoseNothingAcknowledged() throws Exception {
         List<String> sims = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
