@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -150,6 +152,15 @@ class ErrorAdvice {
             }
         }
         unexpected(e, request, response);
+    }
+
+    /**
+     * The client went away while the answer was written (a load tool stopping, a test's timeout): there is no one to
+     * answer, and it is not the emulator's error, so it is logged at DEBUG instead of as an ERROR with a stack trace.
+     */
+    @ExceptionHandler({AsyncRequestNotUsableException.class, ClientAbortException.class})
+    void clientGone(Exception e, HttpServletRequest request) {
+        log.debug("client went away during {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
