@@ -1,5 +1,7 @@
 package dev.soracommock.contract;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.util.OpenApiLoader;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -8,7 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -32,6 +36,8 @@ public class ContractDocuments {
     private static final Map<Contract, CompletableFuture<OpenAPI>> DOCUMENTS = new EnumMap<>(Contract.class);
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private static final Map<Contract, OpenAPI> AS_VALIDATOR_LOADS = new ConcurrentHashMap<>();
 
     static {
         for (Contract c : Contract.values()) {
@@ -71,6 +77,22 @@ public class ContractDocuments {
     /** The fully resolved document ($refs inlined where the parser resolves them). Parsed once, on first use. */
     public OpenAPI openApi(Contract contract) {
         return parse(contract);
+    }
+
+    /**
+     * The contract exactly as {@code OpenApiInteractionValidator.createForInlineApiSpecification(text)} loads it (its
+     * own parse options, $refs resolved fully, and its adjustments for {@code oneOf}/{@code anyOf} and byte formats),
+     * parsed once per JVM: the validators that check answers ({@code createFor(asValidatorLoads(c))}) share it instead
+     * of parsing the contract again each. Nothing changes the document after loading; validators only read it.
+     */
+    public static OpenAPI asValidatorLoads(Contract contract) {
+        return AS_VALIDATOR_LOADS.computeIfAbsent(contract, c -> {
+            ParseOptions options = new ParseOptions();
+            options.setResolve(true);
+            options.setResolveFully(true);
+            options.setResolveCombinators(false);
+            return new OpenApiLoader().loadApi(OpenApiInteractionValidator.SpecSource.inline(text(c)), List.of(), options);
+        });
     }
 
     private static OpenAPI parse(Contract contract) {

@@ -9,21 +9,27 @@ import com.atlassian.oai.validator.schema.SchemaValidator;
 import dev.soracommock.contract.Contract;
 import dev.soracommock.contract.ContractDocuments;
 import dev.soracommock.contract.OperationSpec;
+import dev.soracommock.contract.SchemaCaches;
 import io.swagger.v3.oas.models.media.Schema;
+import java.lang.ref.SoftReference;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Checks candidate fallback bodies against the contracts with the Atlassian validator: whole responses against an
- * operation (the final word on an answer), and single values against a schema (used while synthesising). Each
- * contract's validators are built on first use: parsing the large contract takes about a second.
+ * operation (the final word on an answer), and single values against a schema (used while synthesising). Both work
+ * on contracts parsed once per JVM ({@link ContractDocuments}); each contract's validators are built on
+ * first use, once per JVM, with small caches ({@link SchemaCaches}).
  */
 final class ResponseValidation {
 
     private final ContractDocuments documents;
-    private final Map<Contract, OpenApiInteractionValidator> operationValidators = new ConcurrentHashMap<>();
-    private final Map<Contract, SchemaValidator> schemaValidators = new ConcurrentHashMap<>();
+    // One set for the whole JVM (they depend only on the contracts, and tests start several application contexts),
+    // softly held: answers are computed once per operation, so under memory pressure they are dropped and rebuilt.
+    private static final Map<Contract, SoftReference<OpenApiInteractionValidator>> OPERATION_VALIDATORS = new ConcurrentHashMap<>();
+    private static final Map<Contract, SoftReference<SchemaValidator>> SCHEMA_VALIDATORS = new ConcurrentHashMap<>();
 
     ResponseValidation(ContractDocuments documents) {
         this.documents = documents;
@@ -62,15 +68,25 @@ final class ResponseValidation {
     }
 
     private OpenApiInteractionValidator operationValidator(Contract contract) {
-        return operationValidators.computeIfAbsent(contract, c -> OpenApiInteractionValidator
-                .createForInlineApiSpecification(ContractDocuments.text(c))
+        return softly(OPERATION_VALIDATORS, contract, c -> SchemaCaches.checking(OpenApiInteractionValidator
+                .createFor(ContractDocuments.asValidatorLoads(c)))
                 .withBasePathOverride(c.basePath())
                 .build());
     }
 
     /** Built over the same parsed document the synthesiser walks, so its schemas' {@code $ref}s resolve. */
     private SchemaValidator schemaValidator(Contract contract) {
-        return schemaValidators.computeIfAbsent(contract,
-                c -> new SchemaValidator(documents.openApi(c), new MessageResolver()));
+        return softly(SCHEMA_VALIDATORS, contract,
+                c -> SchemaCaches.checkingSchemaValidator(documents.openApi(c), new MessageResolver()));
+    }
+
+    private static <T> T softly(Map<Contract, SoftReference<T>> cache, Contract contract, Function<Contract, T> build) {
+        SoftReference<T> held = cache.get(contract);
+        T value = held == null ? null : held.get();
+        if (value == null) {
+            value = build.apply(contract);
+            cache.put(contract, new SoftReference<>(value));
+        }
+        return value;
     }
 }

@@ -11,6 +11,7 @@ import dev.soracommock.contract.Contract;
 import dev.soracommock.contract.ContractDocuments;
 import dev.soracommock.contract.Operations;
 import dev.soracommock.contract.RequestNormalizer;
+import dev.soracommock.contract.SchemaCaches;
 import io.swagger.v3.oas.models.PathItem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,7 +53,11 @@ public class RequestValidator implements HandlerInterceptor {
     private final JsonMapper json;
     private final ContractDocuments documents;
     private final Map<String, Boolean> withoutRequiredInput = new ConcurrentHashMap<>();
-    private final Map<Contract, OpenApiInteractionValidator> validators = Collections.synchronizedMap(new EnumMap<>(Contract.class));
+    /**
+     * One validator per contract for the whole JVM: built over the shared parsed contract with the same settings in
+     * every application context (tests start several), so contexts share it instead of holding one each.
+     */
+    private static final Map<Contract, OpenApiInteractionValidator> VALIDATORS = Collections.synchronizedMap(new EnumMap<>(Contract.class));
 
     RequestValidator(Operations operations, MockProperties properties, List<RequestNormalizer> normalizers, JsonMapper json,
             ContractDocuments documents, List<BodyCheckedByHandler> bodiesCheckedByHandler) {
@@ -208,8 +213,8 @@ public class RequestValidator implements HandlerInterceptor {
     }
 
     private OpenApiInteractionValidator validator(Contract contract) {
-        return validators.computeIfAbsent(contract, c -> OpenApiInteractionValidator
-                .createFor(documents.openApi(c))
+        return VALIDATORS.computeIfAbsent(contract, c -> SchemaCaches.bounded(OpenApiInteractionValidator
+                .createFor(documents.openApi(c)))
                 .withLevelResolver(LevelResolver.create()
                         // credentials: checked by the auth step with Soracom's own codes
                         .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)

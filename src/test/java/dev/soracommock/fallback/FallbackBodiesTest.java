@@ -11,6 +11,7 @@ import dev.soracommock.contract.Contract;
 import dev.soracommock.contract.ContractDocuments;
 import dev.soracommock.contract.OperationSpec;
 import dev.soracommock.contract.Operations;
+import dev.soracommock.contract.SchemaCaches;
 import dev.soracommock.web.ApiException;
 import dev.soracommock.web.ErrorCode;
 import java.io.ByteArrayInputStream;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -47,11 +49,18 @@ class FallbackBodiesTest {
     static void setUp() {
         responder = new FallbackResponder(operations, new ContractDocuments(), JsonMapper.builder().build(), false);
         for (Contract contract : Contract.values()) {
-            validators.put(contract, OpenApiInteractionValidator
-                    .createForInlineApiSpecification(ContractDocuments.text(contract))
+            validators.put(contract, SchemaCaches.checking(OpenApiInteractionValidator
+                    .createFor(ContractDocuments.asValidatorLoads(contract)))
                     .withBasePathOverride(contract.basePath())
                     .build());
         }
+    }
+
+    /** The validators and the responder's caches are large; the rest of the suite runs in the same 128 MB heap. */
+    @AfterAll
+    static void release() {
+        validators.clear();
+        responder = null;
     }
 
     @Test

@@ -5,18 +5,21 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.soracommock.contract.Contract;
+import dev.soracommock.contract.ContractDocuments;
+import dev.soracommock.contract.SchemaCaches;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
+import java.lang.ref.SoftReference;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * Validates every successful (2xx) response under {@code /v1} and {@code /esim-commerce/v1} against the contract of
@@ -27,7 +30,8 @@ import org.springframework.core.io.ClassPathResource;
  */
 public final class ContractResponseFilter implements Filter {
 
-    private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+    /** Softly held: under memory pressure (the suite runs in 128 MB) they are dropped and rebuilt when needed. */
+    private static final Map<String, SoftReference<OpenApiInteractionValidator>> VALIDATORS = new ConcurrentHashMap<>();
 
     /**
      * Answers whose real counterpart carries fields the contract does not declare, kept because clients read them
@@ -51,22 +55,24 @@ public final class ContractResponseFilter implements Filter {
         String file = path.startsWith("/esim-commerce/") ? "esim-commerce-sandbox-api.yaml"
                 : path.startsWith("/_mock/") ? "mock-admin.yaml"
                 : path.startsWith("/v1/sandbox/") ? "soracom-sandbox-api.yaml" : "soracom-api.yaml";
-        return VALIDATORS.computeIfAbsent(file + allowUndeclaredFields, f -> {
-            try {
-                String text = new ClassPathResource("contracts/" + file).getContentAsString(StandardCharsets.UTF_8);
-                LevelResolver.Builder levels = LevelResolver.create()
-                        .withLevel("validation.request", ValidationReport.Level.IGNORE);
-                if (allowUndeclaredFields) {
-                    levels.withLevel("validation.response.body.schema.additionalProperties", ValidationReport.Level.IGNORE);
-                }
-                return OpenApiInteractionValidator.createForInlineApiSpecification(text)
-                        .withLevelResolver(levels.build())
-                        .withStrictOperationPathMatching()
-                        .build();
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
+        Contract contract = Arrays.stream(Contract.values()).filter(c -> c.fileName().equals(file)).findFirst().orElseThrow();
+        String key = file + allowUndeclaredFields;
+        SoftReference<OpenApiInteractionValidator> held = VALIDATORS.get(key);
+        OpenApiInteractionValidator validator = held == null ? null : held.get();
+        if (validator == null) {
+            LevelResolver.Builder levels = LevelResolver.create()
+                    .withLevel("validation.request", ValidationReport.Level.IGNORE);
+            if (allowUndeclaredFields) {
+                levels.withLevel("validation.response.body.schema.additionalProperties", ValidationReport.Level.IGNORE);
             }
-        });
+            // the contract as createForInlineApiSpecification would load it, loaded once per JVM
+            validator = SchemaCaches.checking(OpenApiInteractionValidator.createFor(ContractDocuments.asValidatorLoads(contract)))
+                    .withLevelResolver(levels.build())
+                    .withStrictOperationPathMatching()
+                    .build();
+            VALIDATORS.put(key, new SoftReference<>(validator));
+        }
+        return validator;
     }
 
     @Override
