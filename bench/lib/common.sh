@@ -60,7 +60,6 @@ stop_all() {
 #   mock-17       soracom-mock, JDK 17, no archive of its own (the JDK's default CDS only)
 #   mock-17-cds   soracom-mock, JDK 17, the application CDS archive app.jsa
 #   mock-25-aot   soracom-mock, JDK 25, the AOT cache app.aot (the Docker image's launcher)
-#   mock-…-c2     the same with C2 back on (JAVA_OPTS=-XX:TieredStopAtLevel=4), for the steady state
 #   wiremock      WireMock standalone, one static stub (bench/wiremock/mappings)
 #   prism         Stoplight Prism, `prism mock` on openapi/soracom-api.yaml
 # All soracom-mock variants go through docker/docker-entrypoint.sh, the shipped launcher, which picks the archive
@@ -75,9 +74,6 @@ exec_peer() {
     mock-17)     exec "${mock[@]}" JAVA_HOME="$JDK17_HOME" JAVA_OPTS="-Xshare:auto" "$REPO_DIR/docker/docker-entrypoint.sh" ;;
     mock-17-cds) exec "${mock[@]}" JAVA_HOME="$JDK17_HOME" "$REPO_DIR/docker/docker-entrypoint.sh" ;;
     mock-25-aot) exec "${mock[@]}" JAVA_HOME="$JDK25_HOME" "$REPO_DIR/docker/docker-entrypoint.sh" ;;
-    # the same launchers with C2 back on (docker/jvm.options ships C1 only; a later option wins)
-    mock-17-cds-c2) exec "${mock[@]}" JAVA_HOME="$JDK17_HOME" JAVA_OPTS="-XX:TieredStopAtLevel=4" "$REPO_DIR/docker/docker-entrypoint.sh" ;;
-    mock-25-aot-c2) exec "${mock[@]}" JAVA_HOME="$JDK25_HOME" JAVA_OPTS="-XX:TieredStopAtLevel=4" "$REPO_DIR/docker/docker-entrypoint.sh" ;;
     wiremock)    exec "$JDK17_HOME/bin/java" -jar "$WIREMOCK_JAR" --bind-address 127.0.0.1 --port "$port" \
                    --root-dir "$BENCH_DIR/wiremock" --disable-banner ;;
     prism)       exec "$PRISM" mock --host 127.0.0.1 --port "$port" "$REPO_DIR/openapi/soracom-api.yaml" ;;
