@@ -3,6 +3,7 @@ package dev.soracommock.support;
 import java.util.Comparator;
 import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.ClassOrdererContext;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
