@@ -3,6 +3,7 @@ package dev.soracommock.operator;
 import dev.soracommock.admin.EmulatorReset;
 import dev.soracommock.admin.OperatorStateReset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -43,11 +44,7 @@ class SessionCache {
 
     /** H2 in memory or in files without {@code AUTO_SERVER} (the only mode in which H2 lets another process in). */
     static boolean privateDatabase(String url) {
-        return url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE");
-    }
-
-    boolean enabled() {
-        return enabled;
+        return url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");
     }
 
     /** The entry of an API key: the cached one, or {@code load}'s (empty when the key is unknown), then kept. */
