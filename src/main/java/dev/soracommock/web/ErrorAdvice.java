@@ -135,7 +135,9 @@ class ErrorAdvice {
      * alike, where the contract sets no maximum: the client's input, refused like any other invalid value; the
      * transaction was rolled back, nothing was stored. A unique violation (23505) is a lost race: two requests
      * inserted the same row at the same moment (e.g. the same new tag of one SIM); the loser is told to retry, as
-     * with optimistic locking. Any other integrity violation is a bug and stays a 500.
+     * with optimistic locking. A text the database cannot hold (PostgreSQL: 22021 a NUL character, 22P05 a
+     * character its encoding lacks) is the client's input too; the request step refuses NUL before any handler runs
+     * (RequestValidator), this is the net under it. Any other integrity violation is a bug and stays a 500.
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     void integrity(DataIntegrityViolationException e, HttpServletRequest request, HttpServletResponse response)
@@ -144,6 +146,11 @@ class ErrorAdvice {
             if (t instanceof java.sql.SQLException sql
                     && ("22001".equals(sql.getSQLState()) || "22003".equals(sql.getSQLState()))) {
                 errors.write(request, response, ErrorCode.VALIDATION_FAILED, "a value is longer or larger than the emulator stores");
+                return;
+            }
+            if (t instanceof java.sql.SQLException sql
+                    && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                errors.write(request, response, ErrorCode.VALIDATION_FAILED, "a text holds a character the database cannot store");
                 return;
             }
             if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {

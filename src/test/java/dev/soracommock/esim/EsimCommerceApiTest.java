@@ -125,6 +125,12 @@ class EsimCommerceApiTest extends ApiTest {
     }
 
     @Test
+    void refusesTheNulCharacterInAQueryParameter() {
+        assertValidation(esim(KEY_A).urlEncodingEnabled(false).get(BASE + "/data-plans?providerCode=KD%00"),
+                "providerCode must not contain the NUL character");
+    }
+
+    @Test
     void filtersByCountryAndProvider() {
         Response jp = esim(KEY_A).queryParam("countryCode", "JP").get(BASE + "/data-plans");
         List<Map<String, Object>> items = jp.path("items");

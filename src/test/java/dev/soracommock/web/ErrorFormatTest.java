@@ -217,6 +217,39 @@ class ErrorFormatTest extends ApiTest {
     }
 
     @Test
+    void theNulCharacterInAQueryParameterIs400Com0008NamingIt() {
+        Operator op = newOperator();
+
+        Response r = as(op).urlEncodingEnabled(false).get("/v1/sims?last_evaluated_key=%00");
+
+        assertThat(assertError(r, 400, "COM0008")).contains("last_evaluated_key");
+    }
+
+    @Test
+    void theNulCharacterInAJsonTextIs400Com0008AndNothingIsStored() {
+        Operator op = newOperator();
+        String users = "/v1/operators/" + op.operatorId() + "/users/";
+
+        Response value = as(op).contentType(ContentType.JSON).body(Map.of("description", "a\0b")).post(users + "nul");
+        Response name = as(op).contentType(ContentType.JSON).body(Map.of("descr\0iption", "x")).post(users + "nul");
+
+        assertThat(assertError(value, 400, "COM0008")).contains("/description");
+        assertThat(assertError(name, 400, "COM0008")).contains("/description");
+        assertThat(as(op).get(users + "nul").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anEscapedBackslashBeforeU0000IsPlainText() {
+        Operator op = newOperator();
+        String users = "/v1/operators/" + op.operatorId() + "/users/";
+        String text = "a\\u0000b";
+
+        as(op).contentType(ContentType.JSON).body(Map.of("description", text)).post(users + "backslash").then().statusCode(201);
+
+        assertThat(as(op).get(users + "backslash").<String>path("description")).isEqualTo(text);
+    }
+
+    @Test
     void aUrlTheContainerRefusesUnderEsimCommerceIsAnsweredInItsEnvelope() throws IOException {
         RawResponse r = raw("GET", "/esim-commerce/v1/esims/a%00b", 0, false);
 
