@@ -127,6 +127,9 @@ public class CoverageReport {
         b.append("documented success status with a contract-valid body (the contract's example, or one synthesised from its\n");
         b.append("schema) and the header `X-Soracom-Mock-Fallback: <operationId>`; with `SORACOM_MOCK_STRICT=true` it answers\n");
         b.append("501 `MCK0001` instead.\n\n");
+        b.append("A choice for every operation where the real behaviour is unknown: the NUL character (U+0000) in a\n");
+        b.append("query parameter or in a text of a JSON body is refused, 400 `COM0008` naming where it is, on H2 and PostgreSQL\n");
+        b.append("alike (PostgreSQL cannot store it).\n\n");
         b.append(String.format("%d operations: %d stateful, %d fallback.%n%n", s.operations(), s.stateful(), s.fallback()));
         Map<String, List<Row>> byTag = new LinkedHashMap<>();
         for (Row r : s.rows()) {

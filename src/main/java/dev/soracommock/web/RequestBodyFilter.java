@@ -20,8 +20,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads a request body once, up to the configured limit (413 beyond it), so that the contract validator and the
- * handler both see it, and so a normaliser can replace it before either does.
+ * The request's size limits. Its request line and headers: at most {@value #HEAD_LIMIT} bytes, 400 {@code COM0008}
+ * beyond (the container reads up to {@code server.max-http-request-header-size}, 32 KB, so a request a little over
+ * the limit is read whole and answered in its API's form; refused by the container, the unread rest of it would make
+ * the connection close with a reset that can reach the client before the answer). Its body: read once, up to the
+ * configured limit (413 beyond it), so that the contract validator and the handler both see it, and so a normaliser
+ * can replace it before either does.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -45,6 +49,11 @@ class RequestBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (headSize(request) > HEAD_LIMIT) {
+            errors.write(request, response, ErrorCode.VALIDATION_FAILED,
+                    "the request line and headers are longer than " + HEAD_LIMIT + " bytes");
+            return;
+        }
         long limit = STATE_IMPORT.equals(request.getRequestURI()) ? LARGEST : maxBodyBytes;
         if (request.getContentLengthLong() > limit) {
             errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, limit);
@@ -56,6 +65,23 @@ class RequestBodyFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new CachedBody(request, body), response);
+    }
+
+    /** 8 KB, the limit of Tomcat's defaults and of most HTTP servers and proxies; the real API's is not known. */
+    static final int HEAD_LIMIT = 8 * 1024;
+
+    /** The request line and header lines as sent, in bytes (as the container counts them, CRLFs included). */
+    private static long headSize(HttpServletRequest request) {
+        String query = request.getQueryString();
+        long size = request.getMethod().length() + 1 + request.getRequestURI().length()
+                + (query == null ? 0 : 1 + query.length()) + 1 + request.getProtocol().length() + 2 + 2;
+        for (java.util.Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            for (java.util.Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
+                size += name.length() + 2 + values.nextElement().length() + 2;
+            }
+        }
+        return size;
     }
 
     /**

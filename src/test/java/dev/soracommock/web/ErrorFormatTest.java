@@ -217,6 +217,21 @@ class ErrorFormatTest extends ApiTest {
     }
 
     @Test
+    void aRequestLineAndHeadersOverEightKilobytesAre400InTheApisForm() throws IOException {
+        Operator op = newOperator();
+
+        Response header = as(op).header("X-Padding", "p".repeat(9000)).get("/v1/subscribers");
+        Response query = as(op).queryParam("last_evaluated_key", "k".repeat(9000)).get("/v1/subscribers");
+        RawResponse esim = raw("GET", "/esim-commerce/v1/data-plans?providerCode=" + "k".repeat(9000), 0, false);
+
+        assertThat(assertError(header, 400, "COM0008")).contains("8192 bytes");
+        assertThat(assertError(query, 400, "COM0008")).contains("8192 bytes");
+        assertThat(esim.status).as(esim.toString()).isEqualTo(400);
+        assertThat(JsonPath.from(esim.body).getMap("$")).as(esim.toString()).containsOnlyKeys("statusCode", "message", "error");
+        as(op).header("X-Padding", "p".repeat(7000)).get("/v1/subscribers").then().statusCode(200);
+    }
+
+    @Test
     void theNulCharacterInAQueryParameterIs400Com0008NamingIt() {
         Operator op = newOperator();
 
