@@ -28,7 +28,8 @@ class SandboxSubscriberApiImpl implements ApiSandboxSubscriberApiDelegate {
     @Override
     @Limitation("the field set is the observed one (soracom-facts §3.4): iccid, simId, moduleType, plan, type and"
             + " sessionStatus besides the declared fields; status, speedClass, createdAt, lastModifiedAt and expiryTime"
-            + " are left out, as the real sandbox leaves them out")
+            + " are left out, as the real sandbox leaves them out; answered without credentials too (older SDKs and"
+            + " the Ruby sandbox client send none, soracom-facts §3.1), credentials that are sent are checked")
     public ResponseEntity<SandboxCreateSubscriberResponseDto> sandboxCreateSubscriber(
             SandboxCreateSubscriberRequestDto body) {
         String subscription = body == null || body.getSubscription() == null ? null : body.getSubscription().getValue();

@@ -5,6 +5,7 @@ import dev.soracommock.contract.Operations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
@@ -25,6 +26,15 @@ public class AuthInterceptor implements HandlerInterceptor {
     static final String API_KEY = "X-Soracom-API-Key";
     static final String TOKEN = "X-Soracom-Token";
     static final String ESIM_API_KEY = "X-API-Key";
+
+    /**
+     * Operations the real sandbox also serves without credentials: older SDKs and the Ruby sandbox client create
+     * sandbox subscribers without them (soracom-facts §3.1). With neither header the call goes on with no caller
+     * (rate-limited per caller IP); with either, the credentials are checked as for any other operation. The SIM it
+     * creates belongs to nobody until it is registered, either way. Deleting a sandbox operator, which one of those
+     * clients also does without credentials, still needs them: without, any caller could delete any operator.
+     */
+    static final Set<String> CREDENTIALS_OPTIONAL = Set.of("sandboxCreateSubscriber");
 
     private final Operations operations;
     private final Authenticator authenticator;
@@ -54,6 +64,10 @@ public class AuthInterceptor implements HandlerInterceptor {
                 throw new ApiException(ErrorCode.ESIM_API_KEY_MISSING);
             }
             request.setAttribute(CurrentCaller.ATTRIBUTE, Caller.reseller(key.trim()));
+            return true;
+        }
+        if (CREDENTIALS_OPTIONAL.contains(operation.spec().operationId())
+                && request.getHeader(API_KEY) == null && request.getHeader(TOKEN) == null) {
             return true;
         }
         Caller caller = soracomCaller(request);

@@ -34,7 +34,10 @@ public class RateLimiter implements HandlerInterceptor {
     public static final String REMAINING = "X-Soracom-Ratelimit-Remaining";
     public static final String SECONDS_BEFORE_REFRESH = "X-Soracom-Ratelimit-Seconds-Before-Refresh";
 
-    /** Operations the real API limits per caller IP (soracom-facts §4.9) plus the unauthenticated sandbox ones. */
+    /**
+     * Operations the real API limits per caller IP (soracom-facts §4.9) plus the unauthenticated sandbox ones (and any
+     * call that came without credentials where they are optional, see AuthInterceptor).
+     */
     static final Set<String> PER_IP = Set.of("auth", "issuePasswordResetToken", "verifyPasswordResetToken",
             "createOperator", "verifyOperator", "issueMFARevokingToken", "verifyMFARevokingToken",
             "verifyAddEmailToken", "sandboxInitializeOperator", "sandboxGetSignupToken");
@@ -150,7 +153,7 @@ public class RateLimiter implements HandlerInterceptor {
             return null;
         }
         String operationId = operation.spec().operationId();
-        boolean perIp = PER_IP.contains(operationId) || !operation.spec().requiresAuth();
+        boolean perIp = PER_IP.contains(operationId) || !operation.spec().requiresAuth() || CurrentCaller.of(request) == null;
         String subject = perIp ? "ip:" + request.getRemoteAddr() : "op:" + caller.operatorId();
         int limit = perIp ? settings.authPerMinute() : settings.operations().getOrDefault(operationId, settings.perMinute());
         return new Counted(SORACOM, subject, limit);

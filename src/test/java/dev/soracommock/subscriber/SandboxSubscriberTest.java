@@ -55,6 +55,33 @@ class SandboxSubscriberTest extends SimTestSupport {
     }
 
     @Test
+    void withoutCredentialsASimIsCreatedThatAnyOperatorCanRegister() {
+        Operator op = newOperator();
+
+        Response r = api().contentType(ContentType.JSON).body(Map.of("subscription", "plan-D")).post("/v1/sandbox/subscribers/create");
+
+        r.then().statusCode(200);
+        assertThat((String) r.path("operatorId")).isEqualTo("OP9999999999");
+        assertThat((String) r.path("subscription")).isEqualTo("plan-D");
+        assertThat(r.header("X-Soracom-Ratelimit-Remaining")).isNotNull();
+        String imsi = r.path("imsi");
+        assertError(as(op).get("/v1/subscribers/" + imsi), 404, "SEM0001");
+        assertThat(register(op, imsi, Map.of("registrationSecret", r.path("registrationSecret"))).statusCode()).isEqualTo(200);
+        assertThat(as(op).get("/v1/subscribers").jsonPath().getList("imsi")).contains(imsi);
+    }
+
+    @Test
+    void credentialsThatAreSentAreChecked() {
+        Operator op = newOperator();
+
+        assertError(api().header("X-Soracom-API-Key", op.apiKey()).contentType(ContentType.JSON).body(Map.of())
+                .post("/v1/sandbox/subscribers/create"), 401, "AUM0001");
+        assertError(api().header("X-Soracom-API-Key", "api-nobody").header("X-Soracom-Token", op.token())
+                .contentType(ContentType.JSON).body(Map.of()).post("/v1/sandbox/subscribers/create"), 401, "AUM0009");
+        assertError(api().delete("/v1/sandbox/operators/" + op.operatorId()), 401, "AUM0001");
+    }
+
+    @Test
     void subscriptionAndBundlesAreTakenAndValidated() {
         Operator op = newOperator();
         Response r = as(op).contentType(ContentType.JSON)
