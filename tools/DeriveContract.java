@@ -115,6 +115,7 @@ public class DeriveContract {
     Map<String, Object> components = map(strip(up.get("components")));
     applyFixes(components);
     out.put("components", components);
+    allowNullOnOptionalObjects(out);
     return out;
   }
 
@@ -253,7 +254,7 @@ public class DeriveContract {
    *    defaults; e.g. {@code "userName": null} for a root login, {@code "expiryTime": null} on SIMs), but the upstream
    *    document marks almost nothing nullable. Every optional property with an inline schema is marked
    *    {@code nullable: true}, so that what the real API sends validates. ($ref properties are left alone: OpenAPI 3.0
-   *    ignores siblings of a $ref.)
+   *    ignores siblings of a $ref, see {@link #allowNullOnOptionalObjects}.)
    */
   @SuppressWarnings("unchecked")
   static void allowNullOnOptionalProperties(Object node) {
@@ -272,6 +273,49 @@ public class DeriveContract {
       }
     } else if (node instanceof List<?> l) {
       for (Object o : l) allowNullOnOptionalProperties(o);
+    }
+  }
+
+  /**
+   * 4b. The same for {@code $ref} properties (e.g. {@code imeiLock}, which the real API answers as {@code null} after
+   *    unset_imei_lock, soracom-facts §5): an object schema that is referenced only as the value of optional
+   *    properties is itself marked {@code nullable: true}. (Wrapping the reference in {@code allOf} with
+   *    {@code nullable} is ignored by the contract validator, which still checks null against the object.) Schemas
+   *    also used elsewhere — a body, an array's items, a required property, a composition — are left alone.
+   */
+  static void allowNullOnOptionalObjects(Map<String, Object> doc) {
+    Map<String, Boolean> onlyOptional = new TreeMap<>();
+    collectReferences(doc, false, onlyOptional);
+    Map<String, Object> schemas = map(map(doc.get("components")).get("schemas"));
+    onlyOptional.forEach((name, optional) -> {
+      if (optional && schemas.get(name) instanceof Map<?, ?> schema && schema.get("properties") instanceof Map<?, ?> p
+          && !p.isEmpty() && !schema.containsKey("enum") && !schema.containsKey("additionalProperties")) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) schema;
+        s.putIfAbsent("nullable", true);
+      }
+    });
+  }
+
+  /** Every {@code #/components/schemas/} reference, and whether all its uses are values of optional properties. */
+  static void collectReferences(Object node, boolean optionalProperty, Map<String, Boolean> onlyOptional) {
+    if (node instanceof Map<?, ?> m) {
+      if (m.get("$ref") instanceof String ref && ref.startsWith("#/components/schemas/")) {
+        onlyOptional.merge(ref.substring("#/components/schemas/".length()), optionalProperty, Boolean::logicalAnd);
+      }
+      List<?> required = m.get("required") instanceof List<?> r ? r : List.of();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (DATA_KEYS.contains(String.valueOf(e.getKey())) || "examples".equals(e.getKey())) continue;
+        if ("properties".equals(e.getKey()) && e.getValue() instanceof Map<?, ?> props) {
+          for (Map.Entry<?, ?> p : props.entrySet()) {
+            collectReferences(p.getValue(), !required.contains(p.getKey()), onlyOptional);
+          }
+        } else {
+          collectReferences(e.getValue(), false, onlyOptional);
+        }
+      }
+    } else if (node instanceof List<?> l) {
+      for (Object o : l) collectReferences(o, false, onlyOptional);
     }
   }
 

@@ -147,7 +147,7 @@ class SimApiTest extends SimTestSupport {
 
         assertThat((String) post(op, id, "set_imei_lock", Map.of("imei", "490154203237518")).path("imeiLock.imei"))
                 .isEqualTo("490154203237518");
-        assertThat(post(op, id, "unset_imei_lock").jsonPath().getMap("$")).doesNotContainKey("imeiLock");
+        assertThat(post(op, id, "unset_imei_lock").jsonPath().getMap("$")).containsEntry("imeiLock", null);
 
         assertError(post(op, id, "delete_session"), 400, "SEM0016");
         device(id, Map.of("online", true, "imei", "490154203237518")).then().statusCode(200);
