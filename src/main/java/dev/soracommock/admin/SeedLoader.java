@@ -1,6 +1,7 @@
 package dev.soracommock.admin;
 
 import dev.soracommock.api.mock.model.StateDocumentDto;
+import dev.soracommock.config.BeforeServing;
 import dev.soracommock.config.MockProperties;
 import dev.soracommock.web.ApiException;
 import java.io.IOException;
@@ -12,25 +13,20 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code SORACOM_MOCK_SEED_DIR}: at start-up, before the default operator is created, every {@code *.json} state
- * document of the directory is loaded in file-name order, its rows added to the state ({@link StateTransfer#add}),
- * all files in one transaction. Only when the emulator holds no state beyond the default operator's login, so a
+ * {@code SORACOM_MOCK_SEED_DIR}: at start-up, before the server accepts connections and before the default operator
+ * is created, every {@code *.json} state document of the directory is loaded in file-name order, its rows added to
+ * the state ({@link StateTransfer#add}), all files in one transaction. Only when the emulator holds no state beyond the default operator's login, so a
  * persistent database is not seeded twice. A file that is not a valid state document stops the start-up with a
  * message naming it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 100)
-class SeedLoader implements ApplicationRunner {
+class SeedLoader extends BeforeServing {
 
     private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
 
@@ -49,8 +45,14 @@ class SeedLoader implements ApplicationRunner {
         this.json = json;
     }
 
+    /** Before the default operator (operator/DefaultOperator, step 2). */
     @Override
-    public void run(ApplicationArguments args) {
+    protected int step() {
+        return 1;
+    }
+
+    @Override
+    protected void prepare() {
         String dir = properties.seedDir();
         if (dir == null || dir.isBlank()) {
             return;

@@ -1,10 +1,9 @@
 package dev.soracommock.operator;
 
+import dev.soracommock.config.BeforeServing;
 import dev.soracommock.config.MockProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
  * its e-mail, password and one auth key pair come from {@code SORACOM_MOCK_DEFAULT_OPERATOR_*} and are printed.
  */
 @Component
-public class DefaultOperator implements ApplicationRunner {
+public class DefaultOperator extends BeforeServing {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultOperator.class);
 
@@ -25,8 +24,14 @@ public class DefaultOperator implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    protected void prepare() {
         ensure();
+    }
+
+    /** After the seed directory (admin/SeedLoader, step 1), which loads only into an emulator without this operator. */
+    @Override
+    protected int step() {
+        return 2;
     }
 
     /** Creates the default operator unless it exists (also called after a reset). */
