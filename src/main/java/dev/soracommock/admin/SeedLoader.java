@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code SORACOM_MOCK_SEED_DIR}: at start-up, before the server accepts connections and before the default operator
  * is created, every {@code *.json} state document of the directory is loaded in file-name order, its rows added to
- * the state ({@link StateTransfer#add}), all files in one transaction. Only when the emulator holds no state beyond the default operator's login, so a
- * persistent database is not seeded twice. A file that is not a valid state document stops the start-up with a
- * message naming it.
+ * the state ({@link StateTransfer#add}), all files in one transaction. Only when the emulator holds no state beyond
+ * the default operator's login, so a persistent database is not seeded twice. A file that is not a valid state
+ * document stops the start-up with a message naming it.
  */
 @Component
 class SeedLoader extends BeforeServing {

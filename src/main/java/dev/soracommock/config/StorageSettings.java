@@ -25,7 +25,8 @@ import org.springframework.util.StringUtils;
  *   <li>else an H2 database in memory, gone when the server stops.</li>
  * </ul>
  * The URL (with Hibernate's dialect, for an H2 chosen here) is added as the lowest-precedence property source, so
- * Spring Boot's DataSource and Flyway set-up stay as they are. A data directory that cannot be used stops the start with Spring's "invalid value" failure analysis.
+ * Spring Boot's DataSource and Flyway set-up stay as they are. A data directory that cannot be used stops the start
+ * with Spring's "invalid value" failure analysis.
  */
 public class StorageSettings implements EnvironmentPostProcessor, Ordered {
 
