@@ -34,10 +34,7 @@ public class RateLimiter implements HandlerInterceptor {
     public static final String REMAINING = "X-Soracom-Ratelimit-Remaining";
     public static final String SECONDS_BEFORE_REFRESH = "X-Soracom-Ratelimit-Seconds-Before-Refresh";
 
-    /**
-     * Operations the real API limits per caller IP (soracom-facts §4.9) plus the unauthenticated sandbox ones (and any
-     * call that came without credentials where they are optional, see AuthInterceptor).
-     */
+    /** Operations the real API limits per caller IP (soracom-facts §4.9) plus the unauthenticated sandbox ones. */
     static final Set<String> PER_IP = Set.of("auth", "issuePasswordResetToken", "verifyPasswordResetToken",
             "createOperator", "verifyOperator", "issueMFARevokingToken", "verifyMFARevokingToken",
             "verifyAddEmailToken", "sandboxInitializeOperator", "sandboxGetSignupToken");
@@ -142,21 +139,28 @@ public class RateLimiter implements HandlerInterceptor {
             Integer limit = esimLimits.get(operation.spec().operationId().toLowerCase());
             return exceeded(ESIM, limit == null ? 60 : limit, secondsLeft);
         }
-        String operationId = operation.spec().operationId();
-        boolean perIp = PER_IP.contains(operationId) || !operation.spec().requiresAuth();
-        int limit = perIp ? settings.authPerMinute() : settings.operations().getOrDefault(operationId, settings.perMinute());
-        return exceeded(SORACOM, limit, secondsLeft);
+        return exceeded(SORACOM, soracomLimit(operation.spec().operationId(), perIp(operation, request)), secondsLeft);
     }
 
     private Counted soracom(Operations.Entry operation, HttpServletRequest request) {
         if (!settings.enabled()) {
             return null;
         }
-        String operationId = operation.spec().operationId();
-        boolean perIp = PER_IP.contains(operationId) || !operation.spec().requiresAuth() || CurrentCaller.of(request) == null;
+        boolean perIp = perIp(operation, request);
         String subject = perIp ? "ip:" + request.getRemoteAddr() : "op:" + caller.operatorId();
-        int limit = perIp ? settings.authPerMinute() : settings.operations().getOrDefault(operationId, settings.perMinute());
-        return new Counted(SORACOM, subject, limit);
+        return new Counted(SORACOM, subject, soracomLimit(operation.spec().operationId(), perIp));
+    }
+
+    /**
+     * Counted per caller IP: the operations the real API limits so, and every call that came without credentials
+     * (operations without security, and those where credentials are optional, see AuthInterceptor); else per operator.
+     */
+    private static boolean perIp(Operations.Entry operation, HttpServletRequest request) {
+        return PER_IP.contains(operation.spec().operationId()) || CurrentCaller.of(request) == null;
+    }
+
+    private int soracomLimit(String operationId, boolean perIp) {
+        return perIp ? settings.authPerMinute() : settings.operations().getOrDefault(operationId, settings.perMinute());
     }
 
     /** Per API key (its hash: the reseller), only for the operations that have a limit. */

@@ -99,6 +99,19 @@ class FaultsTest extends ApiTest {
     }
 
     @Test
+    void aThrottleFaultOnACallWithoutCredentialsAnnouncesThePerIpLimitItIsCountedAgainst() {
+        String create = "/v1/sandbox/subscribers/create";
+        Response normal = api().contentType(ContentType.JSON).body(Map.of()).post(create);
+        normal.then().statusCode(200);
+        fault(map("operationId", "sandboxCreateSubscriber", "type", "throttle"));
+
+        Response r = api().contentType(ContentType.JSON).body(Map.of()).post(create);
+
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(r.header("X-Soracom-Ratelimit-Limit")).isEqualTo(normal.header("X-Soracom-Ratelimit-Limit"));
+    }
+
+    @Test
     void aThrottleFaultAnswers429WithTheRateLimitHeadersOfEsimCommerce() {
         fault(map("operationId", "getEsim", "type", "throttle"));
         Response r = api().header("X-API-Key", "fault-test").get(ESIM);

@@ -130,6 +130,21 @@ class RateLimitTest extends ApiTest {
     }
 
     @Test
+    void aSandboxCreateWithoutCredentialsIsCountedPerCallerIpWithItsCredentialsPerOperator() {
+        Operator op = newOperator();
+        String create = "/v1/sandbox/subscribers/create";
+
+        Response anonymous = api().contentType(ContentType.JSON).body(Map.of()).post(create);
+        Response anonymousAgain = api().contentType(ContentType.JSON).body(Map.of()).post(create);
+        Response authenticated = as(op).contentType(ContentType.JSON).body(Map.of()).post(create);
+
+        assertThat(intHeader(anonymous, LIMIT)).isEqualTo(intHeader(login(op), LIMIT));
+        assertThat(intHeader(anonymousAgain, REMAINING)).isEqualTo(intHeader(anonymous, REMAINING) - 1);
+        assertThat(intHeader(authenticated, LIMIT)).isNotEqualTo(intHeader(anonymous, LIMIT));
+        assertThat(intHeader(authenticated, REMAINING)).isEqualTo(intHeader(authenticated, LIMIT) - 1);
+    }
+
+    @Test
     void pastTheLimitTheAnswerIs429UntilTheWindowEnds() {
         Operator op = newOperator();
         for (int expectedRemaining = 2; expectedRemaining >= 0; expectedRemaining--) {
