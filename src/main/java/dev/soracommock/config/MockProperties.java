@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seedDir         a directory of state documents ({@code *.json}, as {@code GET /_mock/state} writes them)
  *                        loaded at start-up, in file-name order, when the emulator holds no state yet (last, so that
  *                        code constructing the settings positionally keeps compiling)
+ * @param jsonNulls       what answers do with unset properties: {@code omit} them (default; {@code null} only where
+ *                        the contract requires a nullable property) or {@code emit} {@code null} for every one, as
+ *                        the real backend's raw JSON does (contract/NullPolicy)
  */
 @ConfigurationProperties("soracom-mock")
 public record MockProperties(
@@ -33,7 +36,11 @@ public record MockProperties(
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Esim esim,
         @DefaultValue Journal journal,
-        String seedDir) {
+        String seedDir,
+        @DefaultValue("omit") JsonNulls jsonNulls) {
+
+    /** The values of {@code soracom-mock.json-nulls} ({@code SORACOM_MOCK_JSON_NULLS}). */
+    public enum JsonNulls { OMIT, EMIT }
 
     /**
      * @param size how many requests the journal keeps (the oldest are dropped); 0 turns it off

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The two views of one SIM: the Subscriber object ({@code /subscribers/…}, one per IMSI) and the Sim object
- * ({@code /sims/…}). Unset fields are null (the real API emits them, soracom-facts §6), times are epoch ms,
+ * ({@code /sims/…}). Unset fields stay null here and are left out of answers (contract/NullPolicy), times are epoch ms,
  * {@code speedClass} and {@code type} of a Subscriber are the same value.
  */
 @Component
@@ -78,7 +78,6 @@ class SimViews {
                 .tags(new LinkedHashMap<>(sim.tags()))
                 .terminationEnabled(sim.terminationEnabled())
                 .type(sim.speedClass());
-        d.setPacketCaptureSessions(null);
         return d;
     }
 
@@ -178,8 +177,6 @@ class SimViews {
                     .sessionId(sim.sessionId())
                     .subscription(primary.subscription())
                     .cell(cell(sim.sessionCell()));
-        } else {
-            d.setDnsServers(null);
         }
         return d;
     }

@@ -87,8 +87,9 @@ public class RequestValidator implements HandlerInterceptor {
             } catch (JacksonException malformed) {
                 throw new ApiException(ErrorCode.MALFORMED_JSON, malformed.getOriginalMessage());
             }
-        } else if (body.length > 0 && isJson(request)) {
-            JsonNode node;
+        }
+        JsonNode node = null;
+        if (checkedByHandler == null && body.length > 0 && isJson(request)) {
             try {
                 node = json.readTree(body);
             } catch (JacksonException malformed) {
@@ -96,14 +97,23 @@ public class RequestValidator implements HandlerInterceptor {
             }
             RequestNormalizer normalizer = normalizers.get(operation.spec().operationId());
             if (normalizer != null) {
-                body = json.writeValueAsBytes(normalizer.normalize(node));
+                node = normalizer.normalize(node);
+                body = json.writeValueAsBytes(node);
                 cached.replace(body);
             }
         }
         if (!enabled || nothingToValidate(request, body, operation)) {
             return true;
         }
-        ValidationReport report = validator(operation.contract()).validateRequest(toValidatorRequest(request, body));
+        OpenApiInteractionValidator validator = validator(operation.contract());
+        ValidationReport report = validator.validateRequest(toValidatorRequest(request, body));
+        if (report.hasErrors() && node != null && dropNullProperties(node)) {
+            // the same body with its nulls read as absent, as the real API reads them
+            ValidationReport withoutNulls = validator.validateRequest(toValidatorRequest(request, json.writeValueAsBytes(node)));
+            if (!withoutNulls.hasErrors()) {
+                report = withoutNulls;
+            }
+        }
         if (report.hasErrors()) {
             if (operation.contract() == Contract.ESIM) {
                 throw ApiException.messages(ErrorCode.VALIDATION_FAILED, fieldMessages(report));
@@ -111,6 +121,37 @@ public class RequestValidator implements HandlerInterceptor {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, describe(report));
         }
         return true;
+    }
+
+    /**
+     * A property sent as {@code null} is, to the real API, a property not sent: its backend reads bodies into Java
+     * objects with Jackson, where both leave the field unset (soracom-facts §6; clients built on structs or generated
+     * models send {@code null} for what they leave unset). A body the contract validator refuses is shown to it again
+     * without them: a {@code null} is then refused only where leaving the property out is too (a required property),
+     * not for being {@code null} where the contract declares no {@code nullable}. Items of arrays are left as they are;
+     * the handler gets the body as it was sent.
+     *
+     * @return whether a property was removed
+     */
+    static boolean dropNullProperties(JsonNode node) {
+        boolean dropped = false;
+        if (node instanceof tools.jackson.databind.node.ObjectNode object) {
+            List<String> nulls = new java.util.ArrayList<>();
+            for (Map.Entry<String, JsonNode> e : object.properties()) {
+                if (e.getValue().isNull()) {
+                    nulls.add(e.getKey());
+                } else {
+                    dropped |= dropNullProperties(e.getValue());
+                }
+            }
+            object.remove(nulls);
+            dropped |= !nulls.isEmpty();
+        } else if (node != null && node.isArray()) {
+            for (JsonNode item : node) {
+                dropped |= dropNullProperties(item);
+            }
+        }
+        return dropped;
     }
 
     private static final byte[] ESCAPED_NUL = "\\u0000".getBytes(StandardCharsets.US_ASCII);
