@@ -3,12 +3,11 @@ package dev.soracommock.web;
 import dev.soracommock.fault.FaultInterceptor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The request pipeline of every operation, in order: credentials → injected faults (emulated APIs only) → rate
- * limit → contract validation → the handler (a domain's delegate, or the fallback). Also serves the contracts under {@code /openapi/}.
+ * limit → contract validation → the handler (a domain's delegate, or the fallback).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -32,10 +31,5 @@ class WebConfig implements WebMvcConfigurer {
         registry.addInterceptor(faultInterceptor).order(2);
         registry.addInterceptor(rateLimiter).order(3);
         registry.addInterceptor(requestValidator).order(4);
-    }
-
-    @Override
-    public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/openapi/**").addResourceLocations("classpath:/contracts/");
     }
 }

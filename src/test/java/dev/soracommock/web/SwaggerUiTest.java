@@ -53,6 +53,40 @@ class SwaggerUiTest extends ApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationsSummarySaysItsCliCommandAndWhetherItIsStateful() {
+        Map<String, Map<String, Object>> coverage = new java.util.HashMap<>();
+        for (Map<String, Object> row : api().get("/_mock/coverage").jsonPath().<Map<String, Object>>getList("rows")) {
+            coverage.put((String) row.get("operationId"), row);
+        }
+        int checked = 0;
+        for (String file : List.of("soracom-api.yaml", "soracom-sandbox-api.yaml", "esim-commerce-sandbox-api.yaml")) {
+            Map<String, Object> doc = new org.yaml.snakeyaml.Yaml().load(api().get("/openapi/" + file).asString());
+            for (Object item : ((Map<String, Object>) doc.get("paths")).values()) {
+                for (Map.Entry<String, Object> e : ((Map<String, Object>) item).entrySet()) {
+                    if (!(e.getValue() instanceof Map<?, ?> op) || !op.containsKey("operationId")) {
+                        continue;
+                    }
+                    Map<String, Object> row = coverage.get((String) op.get("operationId"));
+                    String summary = (String) op.get("summary");
+                    String state = row.get("state").equals("STATEFUL") ? "stateful" : "fallback (example answer)";
+                    String cli = (String) row.get("cliCommand");
+                    assertThat(summary).as("summary of %s in %s", op.get("operationId"), file)
+                            .isEqualTo(cli.isEmpty() ? state : cli + " · " + state);
+                    assertThat(op.get("description")).isEqualTo(((String) row.get("note")).isEmpty() ? null : row.get("note"));
+                    if (op.get("x-soracom-cli") instanceof List<?> commands) {
+                        assertThat(summary).startsWith("soracom " + commands.get(0));
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(coverage.size());
+        assertThat(api().get("/openapi/soracom-api.yaml").asString()).contains("summary: soracom subscribers list · stateful")
+                .contains("summary: soracom files get · fallback (example answer)");
+    }
+
+    @Test
     void healthProbesAndInfo() {
         api().get("/actuator/health/liveness").then().statusCode(200);
         api().get("/actuator/health/readiness").then().statusCode(200);
