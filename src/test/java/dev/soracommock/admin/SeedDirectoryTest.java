@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.soracommock.SoracomMockApplication;
-import dev.soracommock.support.ContractResponseFilter;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -45,8 +44,7 @@ class SeedDirectoryTest {
     }
 
     private static RequestSpecification api(ConfigurableApplicationContext app) {
-        return given().baseUri("http://localhost").port(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))
-                .filter(new ContractResponseFilter());
+        return given().baseUri("http://localhost").port(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
     }
 
     private static Response login(ConfigurableApplicationContext app, String email, String password) {

@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Base of the black-box tests: the whole server on a random port, called over HTTP with RestAssured, every 2xx
- * response validated against its contract ({@link ContractResponseFilter}). All test classes share one server
+ * answer checked against its contract ({@link ContractCheckFilter}, on the server side). All test classes share one server
  * (same configuration → Spring's context cache); tests isolate themselves by creating their own sandbox operator.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -29,8 +29,7 @@ public abstract class ApiTest {
 
     @BeforeEach
     void baseSpec() {
-        anonymous = new RequestSpecBuilder().setBaseUri("http://localhost").setPort(port)
-                .addFilter(new ContractResponseFilter()).build();
+        anonymous = new RequestSpecBuilder().setBaseUri("http://localhost").setPort(port).build();
     }
 
     /** A request with no credentials. */
