@@ -1,6 +1,7 @@
 package dev.soracommock.billing;
 
 import dev.soracommock.clock.MockClock;
+import dev.soracommock.export.Csv;
 import dev.soracommock.operator.OperatorService;
 import dev.soracommock.payment.Coupons;
 import dev.soracommock.stats.StatsStore;
@@ -17,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -352,28 +354,24 @@ public class BillingService {
 
     /** The month's detailed CSV: one line per charge, then one line per coupon spent (negative). */
     String csv(Bill bill) {
-        StringBuilder sb = new StringBuilder(
-                "yearMonth,date,simId,imsi,billItemName,billItemCategory,detail,quantity,unit,unitPrice,amount,currency\n");
         String ym = bill.month().format(YEAR_MONTH);
         String currency = currency();
         List<Charge> sorted = new ArrayList<>(bill.charges());
         sorted.sort(Comparator.comparing(Charge::date).thenComparing(Charge::simId)
                 .thenComparing(c -> ITEMS.indexOf(c.billItemName())).thenComparing(Charge::detail));
-        for (Charge c : sorted) {
-            sb.append(ym).append(',').append(c.date().format(DATE)).append(',').append(c.simId()).append(',')
-                    .append(c.imsi() == null ? "" : c.imsi()).append(',').append(c.billItemName()).append(',')
-                    .append(CATEGORY.get(c.billItemName())).append(',').append(c.detail()).append(',')
-                    .append(c.quantity().stripTrailingZeros().toPlainString()).append(',').append(c.unit()).append(',')
-                    .append(c.unitPrice().stripTrailingZeros().toPlainString()).append(',')
-                    .append(c.amount().setScale(2, RoundingMode.HALF_UP).toPlainString()).append(',').append(currency)
-                    .append('\n');
-        }
-        for (CouponUse u : bill.coupons()) {
-            sb.append(ym).append(",,,,").append(u.billItemName() == null ? "" : u.billItemName()).append(",Coupon,")
-                    .append(u.couponCode()).append(",,,,").append(u.amount().negate().setScale(2, RoundingMode.HALF_UP)
-                            .toPlainString()).append(',').append(currency).append('\n');
-        }
-        return sb.toString();
+        return Csv.write(List.of("yearMonth", "date", "simId", "imsi", "billItemName", "billItemCategory", "detail",
+                "quantity", "unit", "unitPrice", "amount", "currency"), rows -> {
+                    for (Charge c : sorted) {
+                        rows.add(Arrays.asList(ym, c.date().format(DATE), c.simId(), c.imsi(), c.billItemName(),
+                                CATEGORY.get(c.billItemName()), c.detail(), c.quantity().stripTrailingZeros().toPlainString(),
+                                c.unit(), c.unitPrice().stripTrailingZeros().toPlainString(),
+                                c.amount().setScale(2, RoundingMode.HALF_UP).toPlainString(), currency));
+                    }
+                    for (CouponUse u : bill.coupons()) {
+                        rows.add(Arrays.asList(ym, null, null, null, u.billItemName(), "Coupon", u.couponCode(), null,
+                                null, null, u.amount().negate().setScale(2, RoundingMode.HALF_UP).toPlainString(), currency));
+                    }
+                });
     }
 
     Instant now() {

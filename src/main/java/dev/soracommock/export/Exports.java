@@ -4,8 +4,8 @@ import dev.soracommock.api.soracom.model.FileExportResponseDto;
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.web.ApiException;
 import dev.soracommock.web.ErrorCode;
+import dev.soracommock.config.Identifiers;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +13,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The CSV files the export operations produce (stats, bills), kept in table {@code file_export} and served by
- * {@code GET /_mock/exports/{id}.csv} ({@link ExportEndpoint}). Every export answers the same {@code FileExportResponse}:
+ * {@code GET /_mock/exports/{id}.csv} ({@link ExportsApiImpl}). Every export answers the same {@code FileExportResponse}:
  * the URL; with {@code export_mode=async} also {@code exportedFileId} and {@code exportedFilePath}. The file is
  * ready at once, so both modes answer the URL.
  */
@@ -22,16 +22,18 @@ public class Exports {
 
     private final JdbcTemplate jdbc;
     private final MockClock clock;
+    private final Identifiers ids;
 
-    Exports(JdbcTemplate jdbc, MockClock clock) {
+    Exports(JdbcTemplate jdbc, MockClock clock, Identifiers ids) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ids = ids;
     }
 
     /** Stores the CSV of the operator's export and answers what the export operation returns. */
     @Transactional
     public FileExportResponseDto publish(String operatorId, String csv, String exportMode) {
-        String id = "fe_" + UUID.randomUUID();
+        String id = "fe_" + ids.uuid(); // from the seeded generator: SORACOM_MOCK_SEED makes it reproducible
         jdbc.update("insert into file_export (export_id, operator_id, csv, created_at) values (?,?,?,?)", id, operatorId,
                 csv, clock.nowMillis());
         String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/_mock/exports/{id}.csv")

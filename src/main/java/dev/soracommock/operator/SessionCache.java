@@ -2,10 +2,10 @@ package dev.soracommock.operator;
 
 import dev.soracommock.admin.EmulatorReset;
 import dev.soracommock.admin.OperatorStateReset;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -31,11 +31,11 @@ class SessionCache {
     record Entry(String operatorId, String userName, String sessionId, boolean revoked, List<String> coverageTypes) {
     }
 
-    /** More keys than any test suite creates; past it the cache starts afresh rather than grow. */
+    /** More keys than any test suite creates; past it the least used ones are dropped (Caffeine's size bound). */
     static final int MAX_ENTRIES = 10_000;
 
     private final boolean enabled;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Cache<String, Entry> entries = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
     private long generation;
 
     SessionCache(@Value("${spring.datasource.url:}") String url) {
@@ -52,7 +52,7 @@ class SessionCache {
         if (!enabled) {
             return load.get();
         }
-        Entry e = entries.get(apiKey);
+        Entry e = entries.getIfPresent(apiKey);
         if (e != null) {
             return e;
         }
@@ -71,9 +71,6 @@ class SessionCache {
     private synchronized void keep(String apiKey, Entry e, long readAt) {
         if (generation != readAt) {
             return; // something changed sessions or operators while it was read: it may be stale
-        }
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
         }
         entries.put(apiKey, e);
     }
@@ -96,7 +93,7 @@ class SessionCache {
 
     private synchronized void clear() {
         generation++;
-        entries.clear();
+        entries.invalidateAll();
     }
 
     @EventListener

@@ -19,7 +19,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -49,21 +50,18 @@ class TokenService {
      * The signing key, and the tokens it has already verified (a token's signature and claims do not change, so only
      * its expiry is checked again); a new key (reset, imported state) starts with none.
      */
-    private record Key(String kid, MACSigner signer, MACVerifier verifier, Map<String, Claims> verified) {
+    private record Key(String kid, MACSigner signer, MACVerifier verifier, Cache<String, Claims> verified) {
 
         Key(String kid, MACSigner signer, MACVerifier verifier) {
-            this(kid, signer, verifier, new ConcurrentHashMap<>());
+            this(kid, signer, verifier, Caffeine.newBuilder().maximumSize(MAX_VERIFIED).build());
         }
 
         void remember(String token, Claims claims) {
-            if (verified.size() >= MAX_VERIFIED) {
-                verified.clear();
-            }
             verified.put(token, claims);
         }
     }
 
-    /** More tokens than any test suite uses; past it the verified ones are forgotten rather than kept growing. */
+    /** More tokens than any test suite uses; past it the least used are dropped (Caffeine's size bound). */
     static final int MAX_VERIFIED = 10_000;
 
     TokenService(MockClock clock, JdbcTemplate jdbc, Identifiers ids) {
@@ -107,7 +105,7 @@ class TokenService {
      */
     Claims verify(String token) {
         Key k = key();
-        Claims known = k.verified().get(token);
+        Claims known = k.verified().getIfPresent(token);
         if (known == null) {
             known = verifySignatureAndClaims(token, k);
             k.remember(token, known);

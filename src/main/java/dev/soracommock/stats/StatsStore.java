@@ -1,6 +1,7 @@
 package dev.soracommock.stats;
 
 import dev.soracommock.clock.MockClock;
+import dev.soracommock.export.Csv;
 import dev.soracommock.web.ApiException;
 import dev.soracommock.web.ErrorCode;
 import java.time.Instant;
@@ -233,13 +234,13 @@ public class StatsStore {
         if (f > t) {
             throw new ApiException(ErrorCode.STATS_INVALID_RANGE, "from must not be after to");
         }
-        StringBuilder sb = new StringBuilder();
         if (kind == null) {
-            return "date,unixtime,imsi\n";
+            return Csv.write(List.of("date", "unixtime", "imsi"), rows -> { });
         }
-        sb.append(AIR.equals(kind)
-                ? "date,unixtime,imsi,speedClass,uploadByteSizeTotal,downloadByteSizeTotal,uploadPacketSizeTotal,downloadPacketSizeTotal\n"
-                : "date,unixtime,imsi,type,count\n");
+        List<String> header = AIR.equals(kind)
+                ? List.of("date", "unixtime", "imsi", "speedClass", "uploadByteSizeTotal", "downloadByteSizeTotal",
+                        "uploadPacketSizeTotal", "downloadPacketSizeTotal")
+                : List.of("date", "unixtime", "imsi", "type", "count");
         TreeMap<String, TreeMap<Long, Map<String, Counts>>> byImsi = new TreeMap<>();
         jdbc.query("select imsi, unixtime, stat_key, upload_bytes, download_bytes, upload_packets, download_packets,"
                 + " beam_count from stats_insert where operator_id = ? and kind = ? and unixtime >= ? and unixtime < ?"
@@ -252,17 +253,11 @@ public class StatsStore {
                             a.downloadBytes() + x.downloadBytes(), a.uploadPackets() + x.uploadPackets(),
                             a.downloadPackets() + x.downloadPackets(), a.beamCount() + x.beamCount()));
                 }, operatorId, kind, bucketStart(f, p), bucketEnd(t, p));
-        byImsi.forEach((imsi, buckets) -> buckets.forEach((b, m) -> m.forEach((k, c) -> {
-            sb.append(date(b, p)).append(',').append(b).append(',').append(imsi).append(',').append(k).append(',');
-            if (AIR.equals(kind)) {
-                sb.append(c.uploadBytes()).append(',').append(c.downloadBytes()).append(',').append(c.uploadPackets())
-                        .append(',').append(c.downloadPackets());
-            } else {
-                sb.append(c.beamCount());
-            }
-            sb.append('\n');
-        })));
-        return sb.toString();
+        return Csv.write(header, rows -> byImsi.forEach((imsi, buckets) -> buckets.forEach((b, m) -> m.forEach((k, c) ->
+                rows.add(AIR.equals(kind)
+                        ? List.of(date(b, p), b, imsi, k, c.uploadBytes(), c.downloadBytes(), c.uploadPackets(),
+                                c.downloadPackets())
+                        : List.of(date(b, p), b, imsi, k, c.beamCount()))))));
     }
 
     /** One stored row of a SIM's traffic: Air bytes (upload + download) per speed class, or Beam requests per type. */

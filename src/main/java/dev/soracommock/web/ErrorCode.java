@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
  * ({@code %s} placeholders filled from the exception's arguments). Codes seen on the real API keep their real
  * code and wording (see soracom-facts §5); the others are invented within the real prefixes (AUM = auth and users,
  * COM = common, SEM = subscribers, SBX = sandbox, PAY = payment) and MCK for what only the emulator has.
- * docs/ERROR_CODES.md is generated from this enum (a test fails when it is stale).
+ * docs/error-codes.md is generated from this enum (a test fails when it is stale).
  */
 public enum ErrorCode {
 
