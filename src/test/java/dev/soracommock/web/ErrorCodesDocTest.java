@@ -12,12 +12,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * README's error-code table is generated from {@link ErrorCode} (between the error-codes markers); the test fails
- * when it is stale. Run with {@code -Dcoverage.write=true} to rewrite it.
+ * The error-code table of docs/error-codes.md is generated from {@link ErrorCode} (between the error-codes markers);
+ * the test fails when it is stale. Run with {@code -Dcoverage.write=true} to rewrite it.
  */
 class ErrorCodesDocTest {
 
-    private static final Path README = Path.of("README.md");
+    private static final Path FILE = Path.of("docs/error-codes.md");
     private static final String START = "<!-- error-codes:start -->";
     private static final String END = "<!-- error-codes:end -->";
 
@@ -50,18 +50,19 @@ class ErrorCodesDocTest {
     }
 
     @Test
-    void readmeListsEveryCode() throws IOException {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
-        int start = readme.indexOf(START);
-        int end = readme.indexOf(END);
-        assertThat(start).as("README has " + START).isNotNegative();
-        assertThat(end).as("README has " + END).isGreaterThan(start);
-        String expected = readme.substring(0, start + START.length()) + "\n" + table() + readme.substring(end);
+    void errorCodesPageListsEveryCode() throws IOException {
+        assertThat(Files.exists(FILE)).as(FILE + " exists").isTrue();
+        String page = Files.readString(FILE, StandardCharsets.UTF_8);
+        int start = page.indexOf(START);
+        int end = page.indexOf(END);
+        assertThat(start).as(FILE + " has " + START).isNotNegative();
+        assertThat(end).as(FILE + " has " + END).isGreaterThan(start);
+        String expected = page.substring(0, start + START.length()) + "\n" + table() + page.substring(end);
         if (Boolean.getBoolean("coverage.write")) {
-            Files.writeString(README, expected, StandardCharsets.UTF_8);
-            readme = expected;
+            Files.writeString(FILE, expected, StandardCharsets.UTF_8);
+            page = expected;
         }
-        assertThat(readme).as("README's error-code table is stale: run ./mvnw -B test -Dtest=ErrorCodesDocTest -Dcoverage.write=true")
+        assertThat(page).as(FILE + "'s error-code table is stale: run ./mvnw -B test -Dtest=ErrorCodesDocTest -Dcoverage.write=true")
                 .isEqualTo(expected);
     }
 }
