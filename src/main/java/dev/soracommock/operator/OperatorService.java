@@ -60,6 +60,29 @@ public class OperatorService {
         return view(op);
     }
 
+    /** The legacy sign-up's operator ({@code POST /operators}): it cannot log in until {@link #markVerified}. */
+    @Transactional
+    OperatorView createUnverified(String email, String password, List<String> coverageTypes) {
+        if (operators.existsByEmailIgnoreCase(email)) {
+            throw new ApiException(ErrorCode.EMAIL_ALREADY_REGISTERED);
+        }
+        Operator op = new Operator(mintOperatorId(), email, secrets.hash(password), coverageTypes, false, clock.nowMillis());
+        op.awaitVerification();
+        return view(operators.save(op));
+    }
+
+    /** The legacy sign-up's verification: the operator can log in from now on. */
+    @Transactional
+    void markVerified(String operatorId) {
+        find(operatorId).verify(clock.nowMillis());
+    }
+
+    /** Look-up by e-mail (establishes whose a sign-up token is; like a login, it takes no operator). */
+    @Transactional(readOnly = true)
+    java.util.Optional<String> operatorIdByEmail(String email) {
+        return operators.findByEmailIgnoreCase(email).map(Operator::operatorId);
+    }
+
     private String mintOperatorId() {
         String id;
         do {
@@ -83,11 +106,15 @@ public class OperatorService {
         return operators.existsByEmailIgnoreCase(email);
     }
 
-    /** Email + password login; 401 AUM0002 when either is wrong. */
+    /**
+     * Email + password login; 401 AUM0002 when either is wrong, or when the operator (made by the legacy sign-up) is
+     * not verified yet: what the real API answers then is not known [UNKNOWN, soracom-facts §3.3]; the emulator
+     * answers as for a wrong password.
+     */
     @Transactional(readOnly = true)
     OperatorView checkPassword(String email, String password) {
         Operator op = operators.findByEmailIgnoreCase(email).orElseThrow(() -> new ApiException(ErrorCode.AUTH_FAILED));
-        if (!secrets.matches(password, op.passwordHash())) {
+        if (!secrets.matches(password, op.passwordHash()) || !op.verified()) {
             throw new ApiException(ErrorCode.AUTH_FAILED);
         }
         return view(op);
