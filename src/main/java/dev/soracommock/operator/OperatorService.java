@@ -19,7 +19,7 @@ public class OperatorService {
 
     /** What other domains may know of an operator. */
     public record OperatorView(String operatorId, String email, String description, List<String> coverageTypes,
-            boolean paymentMethodRegistered, long createdAt, long updatedAt) {
+            boolean paymentMethodRegistered, long createdAt, long updatedAt, boolean verified) {
     }
 
     /** A freshly generated auth key: the only time its secret is shown. */
@@ -79,8 +79,8 @@ public class OperatorService {
 
     /** Look-up by e-mail (establishes whose a sign-up token is; like a login, it takes no operator). */
     @Transactional(readOnly = true)
-    java.util.Optional<String> operatorIdByEmail(String email) {
-        return operators.findByEmailIgnoreCase(email).map(Operator::operatorId);
+    java.util.Optional<OperatorView> byEmail(String email) {
+        return operators.findByEmailIgnoreCase(email).map(OperatorService::view);
     }
 
     private String mintOperatorId() {
@@ -248,6 +248,6 @@ public class OperatorService {
 
     private static OperatorView view(Operator op) {
         return new OperatorView(op.operatorId(), op.email(), op.description(), op.coverageTypes(),
-                op.paymentMethodRegistered(), op.createdAt(), op.updatedAt());
+                op.paymentMethodRegistered(), op.createdAt(), op.updatedAt(), op.verified());
     }
 }

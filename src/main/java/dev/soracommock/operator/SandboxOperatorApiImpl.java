@@ -67,6 +67,9 @@ class SandboxOperatorApiImpl implements ApiSandboxOperatorApiDelegate {
     }
 
     @Override
+    @Limitation("any non-empty production key pair is taken (unless SORACOM_MOCK_SANDBOX_ALLOWED_AUTH_KEY_IDS says"
+            + " otherwise); the token is kept only for an operator of the legacy sign-up not verified yet: a verified"
+            + " operator gets a token that verifies nothing (the real answer there is not known)")
     public ResponseEntity<SandboxGetSignupTokenResponseDto> sandboxGetSignupToken(String email,
             SandboxGetSignupTokenRequestDto body) {
         String token = signup.signupToken(email, body == null ? null : body.getAuthKeyId(),

@@ -93,16 +93,22 @@ class SandboxSignup {
     /**
      * {@code POST /sandbox/operators/token/{email}}: the legacy flow's one-time token of an existing operator (400
      * {@code SBX1003} before its sign-up), valid for {@link #SIGNUP_TOKEN_LIFETIME}; a new one replaces the last. An
-     * operator made by {@code /sandbox/init} gets one too (verifying it changes nothing).
+     * operator that is verified already ({@code /sandbox/init}, or verified before) gets a token as it always did,
+     * which is not kept: there is nothing left to verify, and a caller who knows only the e-mail changes nothing of
+     * the operator (what the real sandbox answers there is not known [UNKNOWN, soracom-facts §3.3]).
      */
     @Transactional
     String signupToken(String email, String authKeyId, String authKey) {
         checkProductionKey(authKeyId, authKey);
-        String operatorId = email == null ? null : operators.operatorIdByEmail(email).orElse(null);
-        if (operatorId == null) {
+        OperatorService.OperatorView op = email == null ? null : operators.byEmail(email).orElse(null);
+        if (op == null) {
             throw new ApiException(ErrorCode.SANDBOX_NO_VERIFIED_OPERATOR);
         }
         String token = ids.alphanumeric(40);
+        if (op.verified()) {
+            return token;
+        }
+        String operatorId = op.operatorId();
         long expiresAt = clock.nowMillis() + SIGNUP_TOKEN_LIFETIME.toMillis();
         tokens.findByOperatorId(operatorId).ifPresentOrElse(t -> t.renew(token, expiresAt),
                 () -> tokens.save(new SignupToken(operatorId, token, expiresAt)));

@@ -135,10 +135,11 @@ class LegacySignupTest extends ApiTest {
     }
 
     @Test
-    void anOperatorOfSandboxInitGetsATokenToo_verifyingItChangesNothing() {
+    void aVerifiedOperatorGetsATokenThatVerifiesNothing() {
         Operator op = newOperator();
-        String token = signupToken(op.email()).path("token");
-        verify(token).then().statusCode(200);
+        String token = signupToken(op.email()).then().statusCode(200).extract().path("token");
+        assertThat(token).isNotBlank();
+        assertError(verify(token), 400, "AUM0037");
         logIn(op.email(), op.password()).then().statusCode(200);
     }
 
