@@ -34,9 +34,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class FilePathRouting extends OncePerRequestFilter {
+public class FilePathRouting extends OncePerRequestFilter {
 
     private static final String FILES = Contract.SORACOM.basePath() + "/files/";
+
+    private static final String SENT_URI = FilePathRouting.class.getName() + ".sentUri";
+
+    /**
+     * The request's path as the client sent it (what a URL given back to the client must use: a redirect, a next
+     * page), also for a request this step routed by another.
+     */
+    public static String uriAsSent(HttpServletRequest request) {
+        return request.getAttribute(SENT_URI) instanceof String sent ? sent : request.getRequestURI();
+    }
 
     /** Second segments of the other {@code /files/…} routes (e.g. {@code exported}): not a scope. */
     private final Set<String> literals = new TreeSet<>();
@@ -57,6 +67,9 @@ class FilePathRouting extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String routed = route(request.getRequestURI());
+        if (routed != null) {
+            request.setAttribute(SENT_URI, request.getRequestURI());
+        }
         chain.doFilter(routed == null ? request : new Routed(request, routed), response);
     }
 

@@ -266,8 +266,10 @@ class ClientRequestCorpusTest extends ApiTest {
         rows.add(row("CLI files put: multi-segment path (harvest_files_path_escape.go)", "PUT", "/v1/files/private/dir/a.txt")
                 .auth().header("Content-Type", "text/plain").bytes("hello")
                 .status(200, 201).expect(fallback("putFile")));
-        rows.add(row("CLI files get: multi-segment path, 302", "GET", "/v1/files/private/dir/a.txt").auth()
-                .status(302).expect(fallback("getFile")));
+        rows.add(row("CLI files get: multi-segment path, 302 (the Go client follows it; its Location is the path as sent)",
+                "GET", "/v1/files/private/dir/a.txt").auth()
+                .status(302).expect(fallback("getFile"))
+                .expect(a -> assertThat(a.header("Location")).isEqualTo("/v1/files/private/dir/a.txt/")));
         rows.add(row("CLI files get-metadata: HEAD of a multi-segment path", "HEAD", "/v1/files/private/dir/a.txt").auth()
                 .status(200).expect(fallback("getFileMetadata")));
         rows.add(row("CLI files list of a directory: GET /files/private/dir/", "GET", "/v1/files/private/dir/sub/").auth()
