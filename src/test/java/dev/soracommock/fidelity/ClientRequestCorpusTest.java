@@ -104,6 +104,11 @@ class ClientRequestCorpusTest extends ApiTest {
                     assertThat(a.header("x-soracom-next-key")).isNotBlank();
                 }));
 
+        rows.add(row("CLI with SORACOM_ENDPOINT ending in '/' sends //v1/… (facts §1.1) [real answer UNKNOWN]: the emulator"
+                + " does not guess, it answers 404 in the API's form naming the path, so the setting is found and fixed",
+                "GET", "//v1/subscribers").auth()
+                .status(404).expect(error("COM0002", "No such resource: GET //v1/subscribers")));
+
         // JSON answers say their charset (facts §6)
         rows.add(row("successful JSON answer: Content-Type application/json;charset=UTF-8, as the real API's (facts §6,"
                 + " SWIFT 2016/2017 logs)", "GET", "/v1/subscribers").auth()
