@@ -36,8 +36,14 @@ import tools.jackson.databind.node.ObjectNode;
  * <b>Ignored</b> (never 400): query parameters and body fields the contract does not know (the Go SDK sends
  * {@code timeout_seconds} and {@code date}; the validator's {@code query.unexpected} and
  * {@code additionalProperties} are off), and {@code null} for an optional body field the contract does not let be
- * {@code null}: it is taken as absent, as the real API's Jackson reads it (the Go SDK sends {@code null} for every
- * unset pointer, e.g. {@code "targetGroupId": null} in an event handler).
+ * {@code null}: it is taken as absent, as a Spring backend's Jackson reads it (the Go SDK sends {@code null} for every
+ * unset pointer, e.g. {@code "targetGroupId": null} in an event handler, and its tests pass on the sandbox; that the
+ * real backend is a Spring application is an inference [INFER, soracom-facts §6]). A required field that is
+ * {@code null} is still missing.
+ * <p>
+ * <b>Read as bytes:</b> a body the contract declares as {@code type: string, format: binary} (a Soralet module, a
+ * Harvest file) is never parsed as JSON, whatever its Content-Type: the contract says to upload a module as
+ * {@code application/json}, and soracom-cli sends it as {@code application/octet-stream} (dataplane facts §1.4).
  * <p>
  * <b>Normalised</b> to what the contract says, so the handler sees the contract's value:
  * <ul>
@@ -80,7 +86,8 @@ public class RequestLeniency {
 
     /**
      * A value some client sends in a body for one the contract declares, at a JSON pointer (* = every element of an
-     * array); a null replacement drops the value from its array.
+     * array); a null replacement drops the value from its array (and an alias of {@code ""} also drops {@code null}
+     * elements).
      */
     record BodyAlias(Set<String> operationIds, String pointer, Map<String, String> values, String source) {
     }
