@@ -51,23 +51,25 @@ public class OperatorService {
     @Transactional
     public OperatorView create(String operatorId, String email, String password, List<String> coverageTypes,
             boolean paymentMethodRegistered) {
-        if (operators.existsByEmailIgnoreCase(email)) {
-            throw new ApiException(ErrorCode.EMAIL_ALREADY_REGISTERED);
-        }
-        String id = operatorId != null ? operatorId : mintOperatorId();
-        Operator op = operators.save(new Operator(id, email, secrets.hash(password), coverageTypes,
-                paymentMethodRegistered, clock.nowMillis()));
-        return view(op);
+        return insert(operatorId, email, password, coverageTypes, paymentMethodRegistered, true);
     }
 
     /** The legacy sign-up's operator ({@code POST /operators}): it cannot log in until {@link #markVerified}. */
     @Transactional
     OperatorView createUnverified(String email, String password, List<String> coverageTypes) {
+        return insert(null, email, password, coverageTypes, false, false);
+    }
+
+    private OperatorView insert(String operatorId, String email, String password, List<String> coverageTypes,
+            boolean paymentMethodRegistered, boolean verified) {
         if (operators.existsByEmailIgnoreCase(email)) {
             throw new ApiException(ErrorCode.EMAIL_ALREADY_REGISTERED);
         }
-        Operator op = new Operator(mintOperatorId(), email, secrets.hash(password), coverageTypes, false, clock.nowMillis());
-        op.awaitVerification();
+        String id = operatorId != null ? operatorId : mintOperatorId();
+        Operator op = new Operator(id, email, secrets.hash(password), coverageTypes, paymentMethodRegistered, clock.nowMillis());
+        if (!verified) {
+            op.awaitVerification();
+        }
         return view(operators.save(op));
     }
 
