@@ -9,7 +9,8 @@
 // titles). What it adds: a link from every operation to its page in Soracom's official reference, and a
 // relative server (/v1) so Swagger UI's "Try it out" calls the emulator, not production.
 // It also repairs the upstream constructs that break generated Java or that no real answer can satisfy
-// (FIX 1–8 in the comments below).
+// (FIX 1–8 in the comments below), and it adds what real clients send that the upstream document leaves out
+// (FIX 9–10).
 //
 // Single-file Java program; its only dependency is SnakeYAML (already on the project's classpath).
 import java.io.IOException;
@@ -116,7 +117,111 @@ public class DeriveContract {
     applyFixes(components);
     out.put("components", components);
     allowNullWhereObserved(out);
+    if (sandbox) {
+      addLegacySignupOperations(out, reference);
+    } else {
+      acceptWhatSoraletClientsSend(out);
+    }
     return out;
+  }
+
+  /**
+   * FIX 9 — the legacy sign-up, in the sandbox contract (soracom-facts §3.3). Before {@code /sandbox/init}, a sandbox
+   * operator was made in three calls, and Ruby and Swift sandbox clients still make them: {@code POST /operators}
+   * {@code {email, password, coverageTypes?}} (no credentials) → 201 without a body (400 {@code AUM0003} for a used
+   * e-mail); {@code POST /sandbox/operators/token/{email}} (already in the sandbox document) → the one-time token;
+   * {@code POST /operators/verify {token}} → 200, after which the operator can log in. Neither operation is in the
+   * current upstream documents; their shape is the one of Soracom's API document of 2017-11-09 (operationIds
+   * {@code createOperator}/{@code verifyOperator}, schemas {@code RegisterOperatorsRequest}/
+   * {@code VerifyOperatorsRequest}, soracom-cli commands {@code operator create}/{@code operator verify}; 400 for a
+   * wrong token, 404 for an expired one), as kept in soracom-sdk-swift's {@code Whatever/swaggen/soracom-api.en.json}.
+   * They are tagged as the sandbox's other operator operations and linked like every operation.
+   */
+  static void addLegacySignupOperations(Map<String, Object> doc, String reference) {
+    Map<String, Object> paths = map(doc.get("paths"));
+    Map<String, Object> schemas = map(map(doc.get("components")).get("schemas"));
+
+    Map<String, Object> coverageTypes = new LinkedHashMap<>();
+    coverageTypes.put("items", schema("string", List.of("jp", "g")));
+    coverageTypes.put("type", "array");
+    Map<String, Object> createProps = new LinkedHashMap<>();
+    createProps.put("coverageTypes", coverageTypes);
+    createProps.put("email", schema("string", null));
+    createProps.put("password", schema("string", null));
+    schemas.put("RegisterOperatorsRequest", objectSchema(createProps, List.of("email", "password")));
+    Map<String, Object> verifyProps = new LinkedHashMap<>();
+    verifyProps.put("token", schema("string", null));
+    schemas.put("VerifyOperatorsRequest", objectSchema(verifyProps, List.of("token")));
+
+    paths.put("/operators", Map.of("post",
+        legacyOperation("createOperator", "RegisterOperatorsRequest", List.of("201", "400"), "operator create", reference)));
+    paths.put("/operators/verify", Map.of("post",
+        legacyOperation("verifyOperator", "VerifyOperatorsRequest", List.of("200", "400", "404"), "operator verify", reference)));
+  }
+
+  static Map<String, Object> legacyOperation(String operationId, String requestSchema, List<String> statuses,
+      String cliCommand, String reference) {
+    Map<String, Object> op = new LinkedHashMap<>();
+    op.put("operationId", operationId);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("content", Map.of("application/json",
+        Map.of("schema", Map.of("$ref", "#/components/schemas/" + requestSchema))));
+    body.put("required", true);
+    op.put("requestBody", body);
+    Map<String, Object> responses = new LinkedHashMap<>();
+    for (String status : statuses) {
+      responses.put(status, Map.of("description", reason(status)));
+    }
+    op.put("responses", responses);
+    op.put("tags", List.of("API Sandbox: Operator"));
+    op.put("x-soracom-cli", List.of(cliCommand));
+    addReferenceLink(op, reference);
+    return op;
+  }
+
+  /**
+   * FIX 10 — what every Orbit client sends (soracom-dataplane-facts §1.4):
+   * <ul>
+   * <li>{@code uploadSoraletCode} documents only {@code application/json} for the module's bytes, yet soracom-cli
+   *     ({@code soralets upload --content-type application/octet-stream}), Soracom's VS Code extension and the upload
+   *     GitHub action send {@code application/octet-stream}, which the real API takes. The same binary body is also
+   *     declared under {@code application/octet-stream}, so that a route generated from the contract accepts it (a
+   *     route consumes only the media types its contract declares: Spring refuses the others with 415 before any step
+   *     of the request pipeline runs).</li>
+   * <li>{@code testSoralet}'s {@code source} is documented as a map of {@code SoraletDataSource}, yet soracom-cli's
+   *     end-to-end test, the Orbit SDKs' {@code test-uplink.json} files and Soracom's local runtime all send one flat
+   *     {@code SoraletDataSource} ({@code {"resourceType":"Subscriber","resourceId":"<IMSI>"}}), which the real
+   *     sandbox runs. {@code source} is that object. (Whether the real API also takes the documented map is not
+   *     known; no client sends it.)</li>
+   * </ul>
+   */
+  static void acceptWhatSoraletClientsSend(Map<String, Object> doc) {
+    Map<String, Object> paths = map(doc.get("paths"));
+    Map<String, Object> upload = map(map(paths.get("/soralets/{soralet_id}/versions")).get("post"));
+    Map<String, Object> content = map(map(upload.get("requestBody")).get("content"));
+    if (content.get("application/json") != null && !content.containsKey("application/octet-stream")) {
+      content.put("application/octet-stream", strip(content.get("application/json"))); // a copy: no YAML alias
+    }
+    Map<String, Object> request = map(map(map(doc.get("components")).get("schemas")).get("ExecuteSoraletRequest"));
+    Map<String, Object> properties = map(request.get("properties"));
+    if (properties.containsKey("source")) {
+      properties.put("source", Map.of("$ref", "#/components/schemas/SoraletDataSource"));
+    }
+  }
+
+  static Map<String, Object> schema(String type, List<String> values) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    if (values != null) s.put("enum", values);
+    s.put("type", type);
+    return s;
+  }
+
+  static Map<String, Object> objectSchema(Map<String, Object> properties, List<String> required) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("properties", properties);
+    s.put("required", required);
+    s.put("type", "object");
+    return s;
   }
 
   /** Removes upstream prose recursively; data values (examples, enums, defaults) are copied as they are. */

@@ -130,6 +130,13 @@ public class CoverageReport {
         b.append("A choice for every operation where the real behaviour is unknown: the NUL character (U+0000) in a\n");
         b.append("query parameter or in a text of a JSON body is refused, 400 `COM0008` naming where it is, on H2 and PostgreSQL\n");
         b.append("alike (PostgreSQL cannot store it).\n\n");
+        b.append("The request step's leniency policy (`web/RequestLeniency`, DEVELOPERS.md \"Request leniency\") applies to\n");
+        b.append("every operation of the Soracom API and the API Sandbox, stateful or not; its choices where the real\n");
+        b.append("behaviour is unknown: `null` for an optional field is taken as absent; an `operatorId` query parameter\n");
+        b.append("that is not the caller's is 400 `AUM0016`; a `limit` below 1 is 400 `COM0008` (the real API answers\n");
+        b.append("`limit=-1` with a 500); `encodingType: base64` of testSoralet is `binary`; testSoralet's `source` is one\n");
+        b.append("flat `{resourceType, resourceId}`, as every client sends it (the contract's map of them is refused); the\n");
+        b.append("root of Harvest Files (`GET /v1/files/private//`) reaches listFiles with the path `/`.\n\n");
         b.append(String.format("%d operations: %d stateful, %d fallback.%n%n", s.operations(), s.stateful(), s.fallback()));
         Map<String, List<Row>> byTag = new LinkedHashMap<>();
         for (Row r : s.rows()) {

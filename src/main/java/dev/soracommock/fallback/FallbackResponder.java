@@ -6,6 +6,7 @@ import dev.soracommock.contract.OperationSpec;
 import dev.soracommock.contract.Operations;
 import dev.soracommock.web.ApiException;
 import dev.soracommock.web.ErrorCode;
+import dev.soracommock.web.FilePathRouting;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -86,7 +87,7 @@ public class FallbackResponder {
         response.setHeader(FALLBACK_HEADER, operationId);
         if (answer.status() >= 300 && answer.status() < 400) {
             // The one operation that documents only a redirect, getFile, redirects to the listing of its directory.
-            response.setHeader(HttpHeaders.LOCATION, request.getRequestURI() + "/");
+            response.setHeader(HttpHeaders.LOCATION, FilePathRouting.uriAsSent(request) + "/");
         }
         if (answer.hasContent()) {
             response.setContentType(answer.contentType());

@@ -75,6 +75,9 @@ public class AuthService implements Authenticator {
             }
             return issue(operatorId, userName, ttl);
         }
+        // an e-mail login: an empty e-mail or password, or a malformed e-mail, is the real API's 400 COM0008 with its
+        // bean-validation messages, password first (soracom-facts §5, captured from /auth in 2017)
+        InputConstraints.check().notEmpty("password", password).notEmpty("email", email).email("email", email).orRefuse();
         if (!notBlank(email) || !notBlank(password)) {
             throw new ApiException(ErrorCode.AUTH_FAILED);
         }

@@ -33,6 +33,9 @@ class Operator {
     @Column(name = "payment_method_registered")
     private boolean paymentMethodRegistered;
 
+    /** False only between the legacy sign-up and its verification: the operator cannot log in yet. */
+    private boolean verified = true;
+
     @Column(name = "created_at")
     private long createdAt;
 
@@ -78,6 +81,22 @@ class Operator {
 
     boolean paymentMethodRegistered() {
         return paymentMethodRegistered;
+    }
+
+    boolean verified() {
+        return verified;
+    }
+
+    /** The legacy sign-up's operator, until it is verified. */
+    void awaitVerification() {
+        this.verified = false;
+    }
+
+    void verify(long now) {
+        if (!verified) {
+            this.verified = true;
+            this.updatedAt = now;
+        }
     }
 
     long createdAt() {

@@ -19,7 +19,7 @@ public class OperatorService {
 
     /** What other domains may know of an operator. */
     public record OperatorView(String operatorId, String email, String description, List<String> coverageTypes,
-            boolean paymentMethodRegistered, long createdAt, long updatedAt) {
+            boolean paymentMethodRegistered, long createdAt, long updatedAt, boolean verified) {
     }
 
     /** A freshly generated auth key: the only time its secret is shown. */
@@ -51,13 +51,38 @@ public class OperatorService {
     @Transactional
     public OperatorView create(String operatorId, String email, String password, List<String> coverageTypes,
             boolean paymentMethodRegistered) {
+        return insert(operatorId, email, password, coverageTypes, paymentMethodRegistered, true);
+    }
+
+    /** The legacy sign-up's operator ({@code POST /operators}): it cannot log in until {@link #markVerified}. */
+    @Transactional
+    OperatorView createUnverified(String email, String password, List<String> coverageTypes) {
+        return insert(null, email, password, coverageTypes, false, false);
+    }
+
+    private OperatorView insert(String operatorId, String email, String password, List<String> coverageTypes,
+            boolean paymentMethodRegistered, boolean verified) {
         if (operators.existsByEmailIgnoreCase(email)) {
             throw new ApiException(ErrorCode.EMAIL_ALREADY_REGISTERED);
         }
         String id = operatorId != null ? operatorId : mintOperatorId();
-        Operator op = operators.save(new Operator(id, email, secrets.hash(password), coverageTypes,
-                paymentMethodRegistered, clock.nowMillis()));
-        return view(op);
+        Operator op = new Operator(id, email, secrets.hash(password), coverageTypes, paymentMethodRegistered, clock.nowMillis());
+        if (!verified) {
+            op.awaitVerification();
+        }
+        return view(operators.save(op));
+    }
+
+    /** The legacy sign-up's verification: the operator can log in from now on. */
+    @Transactional
+    void markVerified(String operatorId) {
+        find(operatorId).verify(clock.nowMillis());
+    }
+
+    /** Look-up by e-mail (establishes whose a sign-up token is; like a login, it takes no operator). */
+    @Transactional(readOnly = true)
+    java.util.Optional<OperatorView> byEmail(String email) {
+        return operators.findByEmailIgnoreCase(email).map(OperatorService::view);
     }
 
     private String mintOperatorId() {
@@ -83,11 +108,15 @@ public class OperatorService {
         return operators.existsByEmailIgnoreCase(email);
     }
 
-    /** Email + password login; 401 AUM0002 when either is wrong. */
+    /**
+     * Email + password login; 401 AUM0002 when either is wrong, or when the operator (made by the legacy sign-up) is
+     * not verified yet: what the real API answers then is not known [UNKNOWN, soracom-facts §3.3]; the emulator
+     * answers as for a wrong password.
+     */
     @Transactional(readOnly = true)
     OperatorView checkPassword(String email, String password) {
         Operator op = operators.findByEmailIgnoreCase(email).orElseThrow(() -> new ApiException(ErrorCode.AUTH_FAILED));
-        if (!secrets.matches(password, op.passwordHash())) {
+        if (!secrets.matches(password, op.passwordHash()) || !op.verified()) {
             throw new ApiException(ErrorCode.AUTH_FAILED);
         }
         return view(op);
@@ -221,6 +250,6 @@ public class OperatorService {
 
     private static OperatorView view(Operator op) {
         return new OperatorView(op.operatorId(), op.email(), op.description(), op.coverageTypes(),
-                op.paymentMethodRegistered(), op.createdAt(), op.updatedAt());
+                op.paymentMethodRegistered(), op.createdAt(), op.updatedAt(), op.verified());
     }
 }

@@ -85,6 +85,9 @@ class SimApiImpl implements SimApiDelegate {
     }
 
     @Override
+    @Limitation("a limit below 1 is 400 COM0008 (the real API answers limit=-1 with a 500); type_filter is ignored like"
+            + " any unknown parameter: the contract gives listSims no speed-class filter and no client sends one there"
+            + " (what the real API does with it is not known)")
     public ResponseEntity<List<SimDto>> listSims(Integer limit, String lastEvaluatedKey) {
         PageRequest page = PageRequest.of(limit, lastEvaluatedKey, MAX_LIMIT);
         return Paging.ok(sims.list(op(), page), views::sim, page);

@@ -70,7 +70,10 @@ class SubscriberApiImpl implements SubscriberApiDelegate {
 
     @Override
     @Limitation("status_filter and speed_class_filter take several values separated by '|' (or ','); "
-            + "serial_number_filter matches serial numbers starting with the value")
+            + "serial_number_filter matches serial numbers starting with the value; type_filter (the Go SDK's name) is "
+            + "speed_class_filter; a limit over 100 (the Ruby SDK's 1024, the Swift SDK's 999) pages by 100; an operatorId "
+            + "query parameter (the Ruby SDK) is dropped when it is the caller's and refused 400 AUM0016 when it is "
+            + "another's (the real answer to another's is not known; the request step's leniency policy)")
     public ResponseEntity<List<SubscriberDto>> listSubscribers(String tagName, String tagValue,
             String tagValueMatchMode, String statusFilter, String speedClassFilter, String serialNumberFilter,
             Integer limit, String lastEvaluatedKey) {

@@ -38,6 +38,17 @@ public enum ErrorCode {
     EMAIL_ALREADY_REGISTERED("AUM0003", HttpStatus.BAD_REQUEST,
             "This email is already registered.",
             "このメールアドレスは既に登録されています。"),
+    /** Real code and wording (soracom-facts §5: the legacy sign-up's password rule). */
+    PASSWORD_FORMAT_INVALID("AUM0010", HttpStatus.BAD_REQUEST,
+            "Invalid password format.",
+            "パスワードの形式が正しくありません。"),
+    /** The legacy sign-up's verification (soracom-facts §3.3): statuses of Soracom's 2017 document, codes invented. */
+    SIGNUP_TOKEN_INVALID("AUM0037", HttpStatus.BAD_REQUEST,
+            "The one-time token is incorrect.",
+            "ワンタイムトークンが正しくありません。"),
+    SIGNUP_TOKEN_EXPIRED("AUM0038", HttpStatus.NOT_FOUND,
+            "The one-time token has expired.",
+            "ワンタイムトークンの有効期限が切れています。"),
     INVALID_OPERATOR_ID("AUM0016", HttpStatus.BAD_REQUEST,
             "Invalid Operator Id.",
             "オペレーター ID が正しくありません。"),

@@ -52,6 +52,11 @@ public final class Paging {
         }
     }
 
+    private static jakarta.servlet.http.HttpServletRequest currentRequest() {
+        return ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
+    }
+
     /** 200 with the page's items and, unless it is the last page, the next-page headers. */
     public static <T, R> ResponseEntity<List<R>> ok(Page<T> page, java.util.function.Function<T, R> mapper,
             PageRequest request) {
@@ -67,7 +72,9 @@ public final class Paging {
         if (page.nextKey() != null) {
             // every reserved character percent-encoded, spaces as %20 and '+' as %2B, so that URI decoders and form
             // decoders (Go's url.ParseQuery in the Go SDK, Tomcat) read the same key back
+            // the path as sent (a Harvest Files path is routed with its slashes encoded: FilePathRouting)
             String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replacePath(FilePathRouting.uriAsSent(currentRequest()))
                     .replaceQueryParam("last_evaluated_key", URLEncoder.encode(page.nextKey(), StandardCharsets.UTF_8).replace("+", "%20"))
                     .replaceQueryParam("limit", request.limit())
                     .build(true)

@@ -14,6 +14,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -24,8 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * beyond (the container reads up to {@code server.max-http-request-header-size}, 32 KB, so a request a little over
  * the limit is read whole and answered in its API's form; refused by the container, the unread rest of it would make
  * the connection close with a reset that can reach the client before the answer). Its body: read once, up to the
- * configured limit (413 beyond it), so that the contract validator and the handler both see it, and so a normaliser
- * can replace it before either does.
+ * configured limit (413 beyond it), so that the contract validator and the handler both see it. The request is
+ * wrapped in a {@link CachedBody}, through which the request step's leniency policy ({@link RequestLeniency}) replaces
+ * the body and the query parameters before the validator and the handler read them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -122,10 +127,15 @@ class RequestBodyFilter extends OncePerRequestFilter {
 
     private static final int CHUNK = 16 * 1024;
 
-    /** The request with its body held in memory; {@link #replace} swaps it for a normalised one. */
+    /**
+     * The request with its body held in memory; {@link #replace} swaps it for a normalised one, and
+     * {@link #replaceParameters} the query parameters (what {@code getParameter…} answer to the contract validator and
+     * to the handler's argument binding; the query string itself, and so the request journal, stay as sent).
+     */
     public static final class CachedBody extends HttpServletRequestWrapper {
 
         private byte[] body;
+        private Map<String, String[]> parameters;
 
         CachedBody(HttpServletRequest request, byte[] body) {
             super(request);
@@ -138,6 +148,39 @@ class RequestBodyFilter extends OncePerRequestFilter {
 
         public void replace(byte[] newBody) {
             this.body = newBody;
+        }
+
+        /** From now on, the request's parameters are these (names in order, each with its values). */
+        public void replaceParameters(Map<String, String[]> newParameters) {
+            this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(newParameters));
+        }
+
+        @Override
+        public String getParameter(String name) {
+            if (parameters == null) {
+                return super.getParameter(name);
+            }
+            String[] values = parameters.get(name);
+            return values == null || values.length == 0 ? null : values[0];
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return parameters == null ? super.getParameterMap() : parameters;
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return parameters == null ? super.getParameterNames() : Collections.enumeration(parameters.keySet());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            if (parameters == null) {
+                return super.getParameterValues(name);
+            }
+            String[] values = parameters.get(name);
+            return values == null ? null : values.clone();
         }
 
         @Override

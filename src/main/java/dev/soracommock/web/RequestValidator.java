@@ -10,7 +10,6 @@ import dev.soracommock.contract.BodyCheckedByHandler;
 import dev.soracommock.contract.Contract;
 import dev.soracommock.contract.ContractDocuments;
 import dev.soracommock.contract.Operations;
-import dev.soracommock.contract.RequestNormalizer;
 import dev.soracommock.contract.SchemaCaches;
 import io.swagger.v3.oas.models.PathItem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,18 +37,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Step 3 of every operation: the request is checked against its contract (required parameters and fields, types,
+ * Step 4 of every operation: the request is checked against its contract (required parameters and fields, types,
  * enums, formats, ranges) by the Atlassian contract validator; a violation is 400 COM0008 naming the field, before
- * any handler runs, so a refused request changes nothing. Known leniencies of the real API towards real clients
- * are applied first ({@link RequestNormalizer}). Credentials are checked earlier by the auth step, so the
- * validator's own security checks are off.
+ * any handler runs, so a refused request changes nothing. The request leniency policy ({@link RequestLeniency}) is
+ * applied first, to what both the validator and the handler see. Credentials are checked earlier by the auth step,
+ * so the validator's own security checks are off. A body the contract declares as bytes (a Soralet module, a
+ * Harvest file) is never read as JSON, whatever its Content-Type.
  */
 @Component
 public class RequestValidator implements HandlerInterceptor {
 
     private final Operations operations;
     private final boolean enabled;
-    private final Map<String, RequestNormalizer> normalizers;
+    private final RequestLeniency leniency;
     private final Map<String, BodyCheckedByHandler> bodiesCheckedByHandler;
     private final JsonMapper json;
     private final ContractDocuments documents;
@@ -60,14 +60,14 @@ public class RequestValidator implements HandlerInterceptor {
      */
     private static final Map<Contract, OpenApiInteractionValidator> VALIDATORS = Collections.synchronizedMap(new EnumMap<>(Contract.class));
 
-    RequestValidator(Operations operations, MockProperties properties, List<RequestNormalizer> normalizers, JsonMapper json,
+    RequestValidator(Operations operations, MockProperties properties, RequestLeniency leniency, JsonMapper json,
             ContractDocuments documents, List<BodyCheckedByHandler> bodiesCheckedByHandler) {
         this.bodiesCheckedByHandler = bodiesCheckedByHandler.stream()
                 .collect(Collectors.toMap(BodyCheckedByHandler::operationId, Function.identity()));
         this.documents = documents;
         this.operations = operations;
         this.enabled = properties.validation();
-        this.normalizers = normalizers.stream().collect(Collectors.toMap(RequestNormalizer::operationId, Function.identity()));
+        this.leniency = leniency;
         this.json = json;
     }
 
@@ -79,41 +79,45 @@ public class RequestValidator implements HandlerInterceptor {
         }
         RequestBodyFilter.CachedBody cached = WebUtils.getNativeRequest(request, RequestBodyFilter.CachedBody.class);
         byte[] body = cached == null ? new byte[0] : cached.body();
-        refuseNul(request, body, operation.contract());
+        boolean bytes = leniency.bytesBody(operation);
+        boolean jsonBody = !bytes && isJson(request);
+        refuseNul(request, jsonBody ? body : new byte[0], operation.contract());
+        if (cached != null) {
+            Map<String, String[]> parameters = leniency.parameters(operation, request.getParameterMap(), CurrentCaller.of(request));
+            if (parameters != null) {
+                cached.replaceParameters(parameters);
+            }
+        }
+        byte[] validated = body;
         BodyCheckedByHandler checkedByHandler = bodiesCheckedByHandler.get(operation.spec().operationId());
-        if (checkedByHandler != null && body.length > 0 && isJson(request)) {
+        if (checkedByHandler != null && body.length > 0 && jsonBody) {
             try {
-                body = checkedByHandler.validationView(body);
+                validated = checkedByHandler.validationView(body);
             } catch (JacksonException malformed) {
                 throw new ApiException(ErrorCode.MALFORMED_JSON, malformed.getOriginalMessage());
             }
-        }
-        JsonNode node = null;
-        if (checkedByHandler == null && body.length > 0 && isJson(request)) {
+        } else if (body.length > 0 && jsonBody) {
+            JsonNode node;
             try {
                 node = json.readTree(body);
             } catch (JacksonException malformed) {
                 throw new ApiException(ErrorCode.MALFORMED_JSON, malformed.getOriginalMessage());
             }
-            RequestNormalizer normalizer = normalizers.get(operation.spec().operationId());
-            if (normalizer != null) {
-                node = normalizer.normalize(node);
-                body = json.writeValueAsBytes(node);
+            JsonNode normalised = leniency.body(operation, node);
+            if (normalised != null) {
+                body = json.writeValueAsBytes(normalised);
+                validated = body;
                 cached.replace(body);
             }
+        } else if (body.length > 0 && bytes && isJson(request)) {
+            // bytes sent as application/json (what the contract says for a Soralet module): the validator, which
+            // would read them as JSON, is shown a JSON text standing for them; the handler gets the bytes
+            validated = json.writeValueAsBytes(body.length + " bytes");
         }
-        if (!enabled || nothingToValidate(request, body, operation)) {
+        if (!enabled || nothingToValidate(request, validated, operation)) {
             return true;
         }
-        OpenApiInteractionValidator validator = validator(operation.contract());
-        ValidationReport report = validator.validateRequest(toValidatorRequest(request, body));
-        if (report.hasErrors() && node != null && dropNullProperties(node)) {
-            // the same body with its nulls read as absent, as the real API reads them
-            ValidationReport withoutNulls = validator.validateRequest(toValidatorRequest(request, json.writeValueAsBytes(node)));
-            if (!withoutNulls.hasErrors()) {
-                report = withoutNulls;
-            }
-        }
+        ValidationReport report = validator(operation.contract()).validateRequest(toValidatorRequest(request, validated));
         if (report.hasErrors()) {
             if (operation.contract() == Contract.ESIM) {
                 throw ApiException.messages(ErrorCode.VALIDATION_FAILED, fieldMessages(report));
@@ -123,37 +127,6 @@ public class RequestValidator implements HandlerInterceptor {
         return true;
     }
 
-    /**
-     * A property sent as {@code null} is, to the real API, a property not sent: its backend reads bodies into Java
-     * objects with Jackson, where both leave the field unset (soracom-facts §6; clients built on structs or generated
-     * models send {@code null} for what they leave unset). A body the contract validator refuses is shown to it again
-     * without them: a {@code null} is then refused only where leaving the property out is too (a required property),
-     * not for being {@code null} where the contract declares no {@code nullable}. Items of arrays are left as they are;
-     * the handler gets the body as it was sent.
-     *
-     * @return whether a property was removed
-     */
-    static boolean dropNullProperties(JsonNode node) {
-        boolean dropped = false;
-        if (node instanceof tools.jackson.databind.node.ObjectNode object) {
-            List<String> nulls = new java.util.ArrayList<>();
-            for (Map.Entry<String, JsonNode> e : object.properties()) {
-                if (e.getValue().isNull()) {
-                    nulls.add(e.getKey());
-                } else {
-                    dropped |= dropNullProperties(e.getValue());
-                }
-            }
-            object.remove(nulls);
-            dropped |= !nulls.isEmpty();
-        } else if (node != null && node.isArray()) {
-            for (JsonNode item : node) {
-                dropped |= dropNullProperties(item);
-            }
-        }
-        return dropped;
-    }
-
     private static final byte[] ESCAPED_NUL = "\\u0000".getBytes(StandardCharsets.US_ASCII);
 
     /**
@@ -161,7 +134,8 @@ public class RequestValidator implements HandlerInterceptor {
      * naming where it is, whatever the database: PostgreSQL cannot store it in a text column, and a request must
      * not be stored by one database and fail on the other. What the real API does with it is not known
      * ([UNKNOWN]); no Soracom identifier, name or tag can hold it. Bodies of other media types (a Harvest file) may
-     * hold any byte. A JSON body is walked only when its bytes hold the escape <code>&#92;u0000</code>.
+     * hold any byte. A JSON body ({@code body}: empty when the body is not JSON) is walked only when its bytes hold the
+     * escape <code>&#92;u0000</code>.
      */
     private void refuseNul(HttpServletRequest request, byte[] body, Contract contract) {
         String where = null;
@@ -171,7 +145,7 @@ public class RequestValidator implements HandlerInterceptor {
                 break;
             }
         }
-        if (where == null && body.length > 0 && isJson(request) && indexOf(body, ESCAPED_NUL) >= 0) {
+        if (where == null && body.length > 0 && indexOf(body, ESCAPED_NUL) >= 0) {
             try {
                 where = nulAt(json.readTree(body), "");
             } catch (JacksonException malformed) {
@@ -328,7 +302,16 @@ public class RequestValidator implements HandlerInterceptor {
     private OpenApiInteractionValidator validator(Contract contract) {
         return VALIDATORS.computeIfAbsent(contract, c -> SchemaCaches.bounded(OpenApiInteractionValidator
                 .createFor(documents.openApi(c)))
-                .withLevelResolver(LevelResolver.create()
+                .withLevelResolver(levels(c)
+                        .build())
+                // /files/{scope}/{path}/ and /files/{scope}/{path} are different operations
+                .withStrictOperationPathMatching()
+                .build());
+    }
+
+    /** What the validator refuses; the leniency policy's unknown query parameters only on the APIs it applies to. */
+    private static LevelResolver.Builder levels(Contract contract) {
+        LevelResolver.Builder levels = LevelResolver.create()
                         // credentials: checked by the auth step with Soracom's own codes
                         .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
                         .withLevel("validation.request.security.invalid", ValidationReport.Level.IGNORE)
@@ -337,11 +320,12 @@ public class RequestValidator implements HandlerInterceptor {
                         // unknown fields are ignored, as the real API ignores them (the Go SDK sends timeout_seconds, date)
                         .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
                         // soracom-cli sends no Content-Type on body-less calls
-                        .withLevel("validation.request.contentType.missing", ValidationReport.Level.IGNORE)
-                        .build())
-                // /files/{scope}/{path}/ and /files/{scope}/{path} are different operations
-                .withStrictOperationPathMatching()
-                .build());
+                        .withLevel("validation.request.contentType.missing", ValidationReport.Level.IGNORE);
+        if (RequestLeniency.appliesTo(contract)) {
+            // unknown query parameters are ignored, as the real API ignores them (RequestLeniency)
+            levels.withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE);
+        }
+        return levels;
     }
 
     /** Builds the validators in the background once the server is ready, ahead of the first request. */

@@ -6,8 +6,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The request pipeline of every operation, in order: credentials → injected faults (emulated APIs only) → rate
- * limit → contract validation → the handler (a domain's delegate, or the fallback).
+ * The request pipeline of every operation, in order: (filters, before routing: size limits and the body held in
+ * memory, {@link RequestBodyFilter}; Harvest Files paths, {@link FilePathRouting}) credentials → injected faults
+ * (emulated APIs only) → rate limit → the request leniency policy and contract validation ({@link RequestLeniency},
+ * {@link RequestValidator}) → the handler (a domain's delegate, or the fallback).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {

@@ -54,7 +54,7 @@ class ContractSweepTest extends ApiTest {
     @TestFactory
     Stream<DynamicTest> everyOperationAnswers() {
         List<Operations.Entry> emulated = operations.all().stream().filter(e -> e.contract().emulated()).toList();
-        assertThat(emulated).hasSize(496);
+        assertThat(emulated).hasSize(498);
         ExampleValues values = new ExampleValues(json);
         ResponseValidation validation = new ResponseValidation(documents);
         return emulated.stream().map(entry -> DynamicTest.dynamicTest(

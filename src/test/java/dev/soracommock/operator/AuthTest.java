@@ -95,6 +95,28 @@ class AuthTest extends ApiTest {
         assertError(auth(Map.of("email", uniqueEmail(), "password", "p@ssw0rd")), 401, "AUM0002");
     }
 
+    /** The real API's bean-validation answers to an e-mail login (soracom-facts §5): 400 COM0008, not 401. */
+    @Test
+    void anEmptyOrMalformedEmailOrAnEmptyPasswordIsAConstraintViolation() {
+        String prefix = "Constraint vaiolation of input value. message:";
+        Response both = auth(Map.of());
+        assertError(both, 400, "COM0008");
+        assertThat(both.<String>path("message")).isEqualTo(prefix + "may not be empty:passwordmay not be empty:email");
+        assertThat(auth(Map.of("email", "", "password", "x")).<String>path("message")).isEqualTo(prefix + "may not be empty:email");
+        assertThat(auth(Map.of("email", "a@example.com", "password", "")).<String>path("message"))
+                .isEqualTo(prefix + "may not be empty:password");
+        assertThat(auth(Map.of("email", "bogus", "password", "")).<String>path("message"))
+                .isEqualTo(prefix + "may not be empty:passwordnot a well-formed email address:email");
+        Response ja = api().header("X-Soracom-Lang", "ja").contentType(ContentType.JSON)
+                .body(Map.of("email", "bogus", "password", "x")).post("/v1/auth");
+        assertError(ja, 400, "COM0008");
+        assertThat(ja.<String>path("message")).isEqualTo("入力値の制約違反です。message:not a well-formed email address:email");
+        // an auth-key login is no e-mail login: an empty e-mail beside the key pair is not looked at
+        Operator op = newOperator();
+        String keyId = as(op).post("/v1/operators/" + op.operatorId() + "/auth_keys").path("authKeyId");
+        assertError(auth(Map.of("email", "", "authKeyId", keyId, "authKey", "secret-wrong")), 401, "AUM0002");
+    }
+
     @Test
     void aWrongAuthKeySecretIsRefused() {
         Operator op = newOperator();

@@ -105,7 +105,7 @@ class ContractFuzzTest extends ApiTest {
         // the emulated APIs; the control API (/_mock) is left out: an accepted mutation of it (a reset, a fault) would
         // change what every later request sees
         List<Operations.Entry> emulated = operations.all().stream().filter(e -> e.contract().emulated()).toList();
-        assertThat(emulated).hasSize(496);
+        assertThat(emulated).hasSize(498);
         examples = new ContractExamples(documents, json);
         digest = new TableDigest(jdbc);
         http = new RawHttp(port);
