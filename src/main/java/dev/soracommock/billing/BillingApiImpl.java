@@ -13,7 +13,7 @@ import dev.soracommock.api.soracom.model.MonthlyBillDto;
 import dev.soracommock.api.soracom.model.SimCostBreakdownDto;
 import dev.soracommock.coverage.Limitation;
 import dev.soracommock.export.Exports;
-import dev.soracommock.web.CurrentCaller;
+import dev.soracommock.kernel.CurrentCaller;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;

@@ -1,6 +1,6 @@
 package dev.soracommock.billing;
 
-import dev.soracommock.config.CatalogueFile;
+import dev.soracommock.kernel.CatalogueFile;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.soracommock.contract;
 
+import dev.soracommock.kernel.OperationSpec;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.soracommock.coverage;
 
 import dev.soracommock.contract.Contract;
-import dev.soracommock.contract.OperationSpec;
+import dev.soracommock.kernel.OperationSpec;
 import dev.soracommock.contract.Operations;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.soracommock.esim;
 
-import dev.soracommock.config.CatalogueFile;
+import dev.soracommock.kernel.CatalogueFile;
 import dev.soracommock.api.esim.model.DataPlanResponseDto;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,9 +2,9 @@ package dev.soracommock.export;
 
 import dev.soracommock.api.soracom.model.FileExportResponseDto;
 import dev.soracommock.clock.MockClock;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.ErrorCode;
-import dev.soracommock.config.Identifiers;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.ErrorCode;
+import dev.soracommock.kernel.Identifiers;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

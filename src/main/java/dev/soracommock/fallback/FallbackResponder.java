@@ -2,11 +2,11 @@ package dev.soracommock.fallback;
 
 import dev.soracommock.contract.Contract;
 import dev.soracommock.contract.ContractDocuments;
-import dev.soracommock.contract.OperationSpec;
+import dev.soracommock.kernel.OperationSpec;
 import dev.soracommock.contract.Operations;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.ErrorCode;
-import dev.soracommock.web.FilePathRouting;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.ErrorCode;
+import dev.soracommock.kernel.SentUri;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -87,7 +87,7 @@ public class FallbackResponder {
         response.setHeader(FALLBACK_HEADER, operationId);
         if (answer.status() >= 300 && answer.status() < 400) {
             // The one operation that documents only a redirect, getFile, redirects to the listing of its directory.
-            response.setHeader(HttpHeaders.LOCATION, FilePathRouting.uriAsSent(request) + "/");
+            response.setHeader(HttpHeaders.LOCATION, SentUri.of(request) + "/");
         }
         if (answer.hasContent()) {
             response.setContentType(answer.contentType());

@@ -2,7 +2,7 @@ package dev.soracommock.fallback;
 
 /**
  * Thrown by every generated delegate method that no domain overrides (see openapi/templates/methodBody.mustache).
- * The error advice turns it into the fallback answer; it carries no stack trace because it is control flow.
+ * {@link FallbackAdvice} turns it into the fallback answer; it carries no stack trace because it is control flow.
  */
 public final class NotImplementedOperation extends RuntimeException {
 

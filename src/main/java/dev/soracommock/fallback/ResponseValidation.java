@@ -8,7 +8,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
 import dev.soracommock.contract.Contract;
 import dev.soracommock.contract.ContractDocuments;
-import dev.soracommock.contract.OperationSpec;
+import dev.soracommock.kernel.OperationSpec;
 import dev.soracommock.contract.SchemaCaches;
 import io.swagger.v3.oas.models.media.Schema;
 import java.lang.ref.SoftReference;

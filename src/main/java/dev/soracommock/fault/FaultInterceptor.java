@@ -1,5 +1,6 @@
 package dev.soracommock.fault;
 
+import dev.soracommock.kernel.PipelineStep;
 import dev.soracommock.contract.Operations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +12,12 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * rate limit and contract validation; see {@code WebConfig}). The control API's handlers are never touched.
  */
 @Component
-public class FaultInterceptor implements HandlerInterceptor {
+public class FaultInterceptor implements HandlerInterceptor, PipelineStep {
+
+    @Override
+    public Stage stage() {
+        return Stage.FAULTS;
+    }
 
     private final Operations operations;
     private final FaultService faults;

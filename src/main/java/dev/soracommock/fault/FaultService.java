@@ -1,13 +1,13 @@
 package dev.soracommock.fault;
 
-import dev.soracommock.admin.EmulatorReset;
+import dev.soracommock.kernel.EmulatorReset;
 import dev.soracommock.api.mock.model.FaultDto;
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.contract.Operations;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.ErrorCode;
-import dev.soracommock.web.Language;
-import dev.soracommock.web.RateLimiter;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.ErrorCode;
+import dev.soracommock.kernel.Language;
+import dev.soracommock.kernel.RateLimitPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -34,17 +34,17 @@ public class FaultService {
 
     private final Operations operations;
     private final MockClock clock;
-    private final RateLimiter rateLimiter;
+    private final RateLimitPolicy rateLimits;
     private final Map<String, Fault> faults = new LinkedHashMap<>();
     private final Set<String> tags;
     private final Set<String> cliCommands;
     private long sequence;
     private volatile boolean empty = true;
 
-    FaultService(Operations operations, MockClock clock, RateLimiter rateLimiter) {
+    FaultService(Operations operations, MockClock clock, RateLimitPolicy rateLimits) {
         this.operations = operations;
         this.clock = clock;
-        this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
         this.tags = emulated().stream().map(e -> e.spec().tag().toLowerCase(Locale.ROOT))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.cliCommands = emulated().stream().flatMap(e -> e.spec().cliCommands().stream())
@@ -137,7 +137,7 @@ public class FaultService {
             sleep(latency);
         }
         if (terminal != null) {
-            throw terminal.type == Fault.Type.THROTTLE ? rateLimiter.throttled(operation, request)
+            throw terminal.type == Fault.Type.THROTTLE ? rateLimits.throttled(operation.spec(), request)
                     : error(terminal, request);
         }
     }

@@ -2,8 +2,8 @@ package dev.soracommock.fault;
 
 import dev.soracommock.api.mock.FaultsApiDelegate;
 import dev.soracommock.api.mock.model.FaultDto;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.ErrorCode;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.ErrorCode;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,8 +1,8 @@
 package dev.soracommock.group;
 
 import dev.soracommock.contract.OneOfValues;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.ErrorCode;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.soracommock.group;
 
 import dev.soracommock.api.soracom.model.SimDto;
-import dev.soracommock.web.Paging;
+import dev.soracommock.kernel.Paging;
 
 /**
  * The SIMs of a group, as {@code GET /groups/{group_id}/subscribers} lists them. Membership lives on the SIM

@@ -1,11 +1,11 @@
 package dev.soracommock.group;
 
-import dev.soracommock.config.SqlLike;
+import dev.soracommock.kernel.SqlLike;
 import dev.soracommock.clock.MockClock;
-import dev.soracommock.config.Identifiers;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.ErrorCode;
-import dev.soracommock.web.Paging;
+import dev.soracommock.kernel.Identifiers;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.ErrorCode;
+import dev.soracommock.kernel.Paging;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.soracommock.journal;
 
-import dev.soracommock.admin.EmulatorReset;
+import dev.soracommock.kernel.EmulatorReset;
 import dev.soracommock.config.MockProperties;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

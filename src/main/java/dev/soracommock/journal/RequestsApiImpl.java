@@ -2,8 +2,8 @@ package dev.soracommock.journal;
 
 import dev.soracommock.api.mock.RequestsApiDelegate;
 import dev.soracommock.api.mock.model.JournalEntryDto;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.ErrorCode;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.ErrorCode;
 import java.util.List;
 import java.util.function.Predicate;
 import org.springframework.http.ResponseEntity;

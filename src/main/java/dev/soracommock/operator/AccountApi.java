@@ -9,8 +9,8 @@ import dev.soracommock.api.soracom.model.OperatorConfigurationModelConfiguration
 import dev.soracommock.api.soracom.model.OperatorConfigurationModelDto;
 import dev.soracommock.api.soracom.model.SetOperatorConfigurationNamespaceRequestDto;
 import dev.soracommock.contract.OneOfValues;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.ErrorCode;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.ErrorCode;
 import java.math.BigDecimal;
 import java.util.Set;
 import org.springframework.stereotype.Component;

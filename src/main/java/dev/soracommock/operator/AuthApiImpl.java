@@ -5,7 +5,7 @@ import dev.soracommock.api.soracom.model.AuthRequestDto;
 import dev.soracommock.api.soracom.model.AuthResponseDto;
 import dev.soracommock.api.soracom.model.SwitchUserRequestDto;
 import dev.soracommock.coverage.LeftToFallback;
-import dev.soracommock.web.CurrentCaller;
+import dev.soracommock.kernel.CurrentCaller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 

@@ -1,11 +1,11 @@
 package dev.soracommock.operator;
 
 import dev.soracommock.clock.MockClock;
-import dev.soracommock.config.Identifiers;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.Authenticator;
-import dev.soracommock.web.Caller;
-import dev.soracommock.web.ErrorCode;
+import dev.soracommock.kernel.Identifiers;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.Authenticator;
+import dev.soracommock.kernel.Caller;
+import dev.soracommock.kernel.ErrorCode;
 import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;

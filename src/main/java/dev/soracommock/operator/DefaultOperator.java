@@ -1,6 +1,6 @@
 package dev.soracommock.operator;
 
-import dev.soracommock.config.BeforeServing;
+import dev.soracommock.lifecycle.BeforeServing;
 import dev.soracommock.config.MockProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,10 @@
 package dev.soracommock.operator;
 
 import dev.soracommock.clock.MockClock;
-import dev.soracommock.config.Identifiers;
-import dev.soracommock.config.Secrets;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.ErrorCode;
+import dev.soracommock.kernel.Identifiers;
+import dev.soracommock.kernel.Secrets;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.ErrorCode;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;

@@ -8,7 +8,7 @@ import dev.soracommock.api.sandbox.model.RegisterOperatorsRequestDto;
 import dev.soracommock.api.sandbox.model.SandboxInitRequestDto;
 import dev.soracommock.api.sandbox.model.VerifyOperatorsRequestDto;
 import dev.soracommock.coverage.Limitation;
-import dev.soracommock.web.CurrentCaller;
+import dev.soracommock.kernel.CurrentCaller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,10 @@
 package dev.soracommock.operator;
 
 import dev.soracommock.clock.MockClock;
-import dev.soracommock.config.Identifiers;
+import dev.soracommock.kernel.Identifiers;
 import dev.soracommock.config.MockProperties;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.ErrorCode;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.ErrorCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.soracommock.operator;
 
-import dev.soracommock.admin.EmulatorReset;
-import dev.soracommock.admin.OperatorStateReset;
+import dev.soracommock.kernel.EmulatorReset;
+import dev.soracommock.kernel.OperatorStateReset;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;

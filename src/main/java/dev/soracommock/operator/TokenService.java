@@ -9,9 +9,9 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.soracommock.clock.MockClock;
-import dev.soracommock.config.Identifiers;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.ErrorCode;
+import dev.soracommock.kernel.Identifiers;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.ErrorCode;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Base64;
@@ -153,7 +153,7 @@ class TokenService {
     }
 
     /** Forget the cached key (after the database was reset or replaced: an imported state brings its own key). */
-    @org.springframework.context.event.EventListener(dev.soracommock.admin.EmulatorReset.class)
+    @org.springframework.context.event.EventListener(dev.soracommock.kernel.EmulatorReset.class)
     synchronized void reload() {
         key = null;
     }

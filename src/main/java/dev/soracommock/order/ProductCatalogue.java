@@ -1,6 +1,6 @@
 package dev.soracommock.order;
 
-import dev.soracommock.config.CatalogueFile;
+import dev.soracommock.kernel.CatalogueFile;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

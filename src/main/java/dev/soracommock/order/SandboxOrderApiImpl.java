@@ -2,9 +2,9 @@ package dev.soracommock.order;
 
 import dev.soracommock.api.sandbox.ApiSandboxOrderApiDelegate;
 import dev.soracommock.api.sandbox.model.SandboxShipOrderRequestDto;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.CurrentCaller;
-import dev.soracommock.web.ErrorCode;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.CurrentCaller;
+import dev.soracommock.kernel.ErrorCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 

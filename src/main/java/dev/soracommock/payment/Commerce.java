@@ -1,7 +1,7 @@
 package dev.soracommock.payment;
 
 import dev.soracommock.clock.MockClock;
-import dev.soracommock.config.Identifiers;
+import dev.soracommock.kernel.Identifiers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneOffset;

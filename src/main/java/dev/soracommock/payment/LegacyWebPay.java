@@ -2,10 +2,10 @@ package dev.soracommock.payment;
 
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.operator.OperatorService;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.CurrentCaller;
-import dev.soracommock.web.ErrorCode;
-import dev.soracommock.web.RequiresCredentials;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.CurrentCaller;
+import dev.soracommock.kernel.ErrorCode;
+import dev.soracommock.kernel.RequiresCredentials;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.soracommock.payment;
 import dev.soracommock.api.sandbox.ApiSandboxCouponApiDelegate;
 import dev.soracommock.api.sandbox.model.SandboxCreateCouponRequestDto;
 import dev.soracommock.api.sandbox.model.SandboxCreateCouponResponseDto;
-import dev.soracommock.web.CurrentCaller;
+import dev.soracommock.kernel.CurrentCaller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 

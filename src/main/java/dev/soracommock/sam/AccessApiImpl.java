@@ -2,8 +2,8 @@ package dev.soracommock.sam;
 
 import dev.soracommock.api.mock.AccessApiDelegate;
 import dev.soracommock.contract.Operations;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.ErrorCode;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.ErrorCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 

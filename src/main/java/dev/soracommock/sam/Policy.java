@@ -1,7 +1,7 @@
 package dev.soracommock.sam;
 
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.ErrorCode;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,15 +1,15 @@
 package dev.soracommock.sam;
 
 import dev.soracommock.clock.MockClock;
-import dev.soracommock.config.Secrets;
-import dev.soracommock.contract.OperationSpec;
+import dev.soracommock.kernel.Secrets;
+import dev.soracommock.kernel.OperationSpec;
 import dev.soracommock.operator.AuthService;
 import dev.soracommock.operator.OperatorService;
 import dev.soracommock.operator.UserCredentials;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.Caller;
-import dev.soracommock.web.ErrorCode;
-import dev.soracommock.web.PermissionChecker;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.Caller;
+import dev.soracommock.kernel.ErrorCode;
+import dev.soracommock.kernel.PermissionChecker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

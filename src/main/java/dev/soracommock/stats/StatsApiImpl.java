@@ -13,7 +13,7 @@ import dev.soracommock.api.soracom.model.HarvestStatsResponseDto;
 import dev.soracommock.api.soracom.model.SoracomBeamStatsDto;
 import dev.soracommock.coverage.LeftToFallback;
 import dev.soracommock.export.Exports;
-import dev.soracommock.web.CurrentCaller;
+import dev.soracommock.kernel.CurrentCaller;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.soracommock.stats;
 
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.export.Csv;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.ErrorCode;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.ErrorCode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -3,7 +3,7 @@ package dev.soracommock.subscriber;
 import dev.soracommock.api.soracom.model.SimDto;
 import dev.soracommock.group.GroupMembers;
 import dev.soracommock.group.GroupService;
-import dev.soracommock.web.Paging;
+import dev.soracommock.kernel.Paging;
 import java.util.Collection;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package dev.soracommock.subscriber;
 
-import dev.soracommock.config.SqlLike;
+import dev.soracommock.kernel.SqlLike;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;

@@ -1,11 +1,11 @@
 package dev.soracommock.subscriber;
 
 import dev.soracommock.clock.MockClock;
-import dev.soracommock.config.Identifiers;
-import dev.soracommock.web.ApiException;
-import dev.soracommock.web.ErrorCode;
-import dev.soracommock.web.Paging.Page;
-import dev.soracommock.web.Paging.PageRequest;
+import dev.soracommock.kernel.Identifiers;
+import dev.soracommock.kernel.ApiException;
+import dev.soracommock.kernel.ErrorCode;
+import dev.soracommock.kernel.Paging.Page;
+import dev.soracommock.kernel.Paging.PageRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

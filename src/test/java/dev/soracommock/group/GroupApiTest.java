@@ -1,6 +1,6 @@
 package dev.soracommock.group;
 
-import static dev.soracommock.web.SoracomError.assertError;
+import static dev.soracommock.support.SoracomError.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.soracommock.clock.MockClock;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.soracommock.contract.Contract;
 import dev.soracommock.contract.ContractDocuments;
-import dev.soracommock.contract.OperationSpec;
+import dev.soracommock.kernel.OperationSpec;
 import dev.soracommock.contract.Operations;
 import dev.soracommock.coverage.CoverageReport;
 import dev.soracommock.fallback.ContractExamples;

@@ -1,0 +1,60 @@
+package dev.soracommock;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of docs/adr/0006-layers-and-persistence.md, kept by the build: the kernel imports nothing of the
+ * project, the request pipeline imports no domain, domains do not import the pipeline, and no two packages import
+ * each other, directly or through others.
+ */
+class ArchitectureTest {
+
+    /** The packages that hold an emulated domain (each beside the others, none above the pipeline). */
+    static final String[] DOMAINS = {"..billing..", "..esim..", "..export..", "..group..", "..operator..", "..order..",
+            "..payment..", "..sam..", "..stats..", "..subscriber.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        // the generated interfaces and models (dev.soracommock.api, ~1 000 classes) are left out: they import only
+        // the kernel (OperationSpec) and the fallback (NotImplementedOperation), through the project's templates
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("/dev/soracommock/api/"))
+                .importPackages("dev.soracommock");
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.soracommock.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theKernelImportsNothingOfTheProject() {
+        noClasses().that().resideInAPackage("dev.soracommock.kernel..")
+                .should().dependOnClassesThat(resideInAPackage("dev.soracommock..")
+                        .and(not(resideInAPackage("dev.soracommock.kernel.."))))
+                .check(classes);
+    }
+
+    @Test
+    void thePipelineImportsNoDomain() {
+        noClasses().that().resideInAPackage("dev.soracommock.pipeline..")
+                .should().dependOnClassesThat().resideInAnyPackage(DOMAINS).check(classes);
+    }
+
+    @Test
+    void domainsDoNotImportThePipeline() {
+        noClasses().that().resideInAnyPackage(DOMAINS)
+                .should().dependOnClassesThat().resideInAPackage("dev.soracommock.pipeline..").check(classes);
+    }
+}
