@@ -373,6 +373,20 @@ public enum ErrorCode {
         this.japanese = japanese;
     }
 
+    /**
+     * The code of a status that something outside Spring MVC answered (the container, a filter): 404, 405, 413, 415
+     * as themselves, any other 4xx as a request that could not be processed, 5xx as an internal error.
+     */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 400 && status < 500 ? VALIDATION_FAILED : INTERNAL_ERROR;
+        };
+    }
+
     public String code() {
         return code;
     }

@@ -126,7 +126,7 @@ public class ErrorResponses {
     }
 
     /** Errors under {@code /esim-commerce/} are in the eSIM Commerce service's envelope. */
-    static boolean esim(String path) {
+    public static boolean esim(String path) {
         return path != null && path.startsWith("/esim-commerce/");
     }
 }

@@ -9,6 +9,7 @@ import dev.soracommock.api.soracom.model.ProductModelDto;
 import dev.soracommock.api.soracom.model.ResourceInitialSettingDto;
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.kernel.Identifiers;
+import dev.soracommock.kernel.SimIdentifiers;
 import dev.soracommock.operator.OperatorService;
 import dev.soracommock.payment.Commerce;
 import dev.soracommock.kernel.ApiException;
@@ -53,10 +54,11 @@ class Orders {
     private final OperatorService operators;
     private final OrderedSimRegistrar registrar;
     private final Identifiers ids;
+    private final SimIdentifiers simIds;
     private final MockClock clock;
 
     Orders(JdbcTemplate jdbc, JsonMapper json, ProductCatalogue catalogue, ShippingAddresses addresses,
-            OperatorService operators, OrderedSimRegistrar registrar, Identifiers ids, MockClock clock) {
+            OperatorService operators, OrderedSimRegistrar registrar, Identifiers ids, SimIdentifiers simIds, MockClock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.catalogue = catalogue;
@@ -64,6 +66,7 @@ class Orders {
         this.operators = operators;
         this.registrar = registrar;
         this.ids = ids;
+        this.simIds = simIds;
         this.clock = clock;
     }
 
@@ -225,24 +228,15 @@ class Orders {
                 continue;
             }
             for (int i = 0; i < p.count() * line.getQuantity(); i++) {
-                String imsi = mintImsi();
+                String imsi = simIds.imsi();
                 jdbc.update("insert into ordered_sim (operator_id, order_id, seq, imsi, iccid, sim_id, msisdn, serial_number, subscription, bundles) "
                                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        operatorId, orderId, seq++, imsi, imsi, imsi, "999" + ids.digits(9), "TS" + ids.digits(13),
+                        operatorId, orderId, seq++, imsi, imsi, imsi, simIds.msisdn(), simIds.serialNumber(),
                         p.subscription() == null ? "plan01s" : p.subscription(), String.join(",", p.bundles()));
             }
         }
         jdbc.update("update product_order set order_status = ?, payment_status = ?, shipping_date_time = ? where operator_id = ? and order_id = ?",
                 SHIPPED, "paid", Commerce.DATE_TIME.format(clock.instant()), operatorId, orderId);
-    }
-
-    private String mintImsi() {
-        String imsi;
-        do {
-            imsi = "00101" + ids.digits(10);
-            // uniqueness across operators: the one look-up not scoped to an operator
-        } while (jdbc.queryForObject("select count(*) from ordered_sim where imsi = ?", Integer.class, imsi) > 0);
-        return imsi;
     }
 
     @Transactional(readOnly = true)

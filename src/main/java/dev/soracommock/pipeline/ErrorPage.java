@@ -28,13 +28,7 @@ class ErrorPage implements ErrorController {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int code = status instanceof Integer i ? i : 500;
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
-        ErrorCode error = switch (code) {
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> code >= 400 && code < 500 ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL_ERROR;
-        };
+        ErrorCode error = ErrorCode.forStatus(code);
         Object[] args = switch (error) {
             case NOT_FOUND, METHOD_NOT_ALLOWED -> new Object[] {request.getMethod(), uri};
             default -> new Object[] {"the request could not be processed (HTTP " + code + ")"};

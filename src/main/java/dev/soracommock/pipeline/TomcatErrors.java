@@ -53,22 +53,17 @@ class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerF
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
-            ErrorCode code = switch (status) {
-                case 404 -> ErrorCode.NOT_FOUND;
-                case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-                case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-                default -> status < 500 ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL_ERROR;
-            };
+            ErrorCode code = ErrorCode.forStatus(status);
             Language language = Language.of(request);
             // a URI Tomcat refused to decode ("%00", say) has only its raw form; one too long to parse has neither
             String uri = request.getDecodedRequestURI() != null ? request.getDecodedRequestURI() : request.getRequestURI();
             String message = switch (code) {
                 case NOT_FOUND, METHOD_NOT_ALLOWED -> code.message(language, request.getMethod(), uri);
                 case PAYLOAD_TOO_LARGE -> code.message(language, "the server's limit");
+                case UNSUPPORTED_MEDIA_TYPE -> code.message(language, request.getContentType());
                 default -> code.message(language, "the request could not be parsed (HTTP " + status + ")");
             };
-            boolean esim = dev.soracommock.contract.Contract.ofPath(uri)
-                    == dev.soracommock.contract.Contract.ESIM;
+            boolean esim = ErrorResponses.esim(uri);
             Object body = esim
                     ? new ErrorResponses.Envelope(status, code == ErrorCode.VALIDATION_FAILED
                             ? java.util.List.of("the request could not be parsed") : message,

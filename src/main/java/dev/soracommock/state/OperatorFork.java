@@ -2,6 +2,7 @@ package dev.soracommock.state;
 
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.kernel.Identifiers;
+import dev.soracommock.kernel.SimIdentifiers;
 import dev.soracommock.kernel.Secrets;
 import dev.soracommock.operator.AuthService;
 import dev.soracommock.operator.OperatorService;
@@ -66,13 +67,14 @@ class OperatorFork {
     private final OperatorService operators;
     private final AuthService auth;
     private final Identifiers ids;
+    private final SimIdentifiers simIds;
     private final Secrets secrets;
     private final MockClock clock;
     private final TransactionTemplate tx;
 
     OperatorFork(NamedParameterJdbcTemplate jdbc, StateSchema schema, OperatorScope scope, OperatorReset reset,
-            StateTransfer transfer, OperatorService operators, AuthService auth, Identifiers ids, Secrets secrets,
-            MockClock clock, PlatformTransactionManager transactions) {
+            StateTransfer transfer, OperatorService operators, AuthService auth, Identifiers ids, SimIdentifiers simIds,
+            Secrets secrets, MockClock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.schema = schema;
         this.scope = scope;
@@ -81,6 +83,7 @@ class OperatorFork {
         this.operators = operators;
         this.auth = auth;
         this.ids = ids;
+        this.simIds = simIds;
         this.secrets = secrets;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
@@ -309,9 +312,7 @@ class OperatorFork {
             return old.equals(old.toUpperCase(Locale.ROOT)) ? u.toUpperCase(Locale.ROOT) : u;
         }
         if (IPV4.matcher(old).matches()) {
-            String d = ids.digits(9);
-            return "10." + (Integer.parseInt(d.substring(0, 3)) % 256) + "." + (Integer.parseInt(d.substring(3, 6)) % 256)
-                    + "." + (1 + Integer.parseInt(d.substring(6, 9)) % 254);
+            return simIds.tenAddress();
         }
         int keep;
         if (old.chars().allMatch(Character::isDigit)) {

@@ -27,9 +27,11 @@ import org.springframework.stereotype.Service;
 class StateApiImpl implements StateApiDelegate {
 
     /** Tables that are the server's own, not state: the schema history and the signing key. */
-    private static final List<String> KEPT = List.of("flyway_schema_history", "server_secret");
+    /** Not state: the signing secret survives a reset (Flyway's history is not in the schema at all). */
+    private static final List<String> KEPT = List.of("server_secret");
 
     private final JdbcTemplate jdbc;
+    private final StateSchema schema;
     private final DefaultOperator defaultOperator;
     private final MockClock clock;
     private final ApplicationEventPublisher events;
@@ -38,8 +40,10 @@ class StateApiImpl implements StateApiDelegate {
     private final OperatorFork fork;
 
     StateApiImpl(JdbcTemplate jdbc, DefaultOperator defaultOperator, MockClock clock,
-            ApplicationEventPublisher events, OperatorReset operatorReset, StateTransfer transfer, OperatorFork fork) {
+            ApplicationEventPublisher events, OperatorReset operatorReset, StateTransfer transfer, OperatorFork fork,
+            StateSchema schema) {
         this.jdbc = jdbc;
+        this.schema = schema;
         this.defaultOperator = defaultOperator;
         this.clock = clock;
         this.events = events;
@@ -87,26 +91,20 @@ class StateApiImpl implements StateApiDelegate {
     }
 
     private int emptyAllTables() {
-        List<String> tables = jdbc.queryForList(
-                "select table_name from information_schema.tables where lower(table_schema) = lower(current_schema())"
-                        + " and table_type in ('BASE TABLE', 'TABLE')", String.class).stream()
-                .filter(t -> !KEPT.contains(t.toLowerCase()))
-                .toList();
-        if (isH2()) {
+        StateSchema.Schema schema = this.schema.get();
+        List<String> tables = schema.tables().values().stream().map(StateSchema.Table::sql)
+                .filter(t -> !KEPT.contains(t.toLowerCase())).toList();
+        if (schema.h2()) {
             // H2 has no TRUNCATE … CASCADE; its referential-integrity switch is database-wide
             jdbc.execute("set referential_integrity false");
             try {
-                tables.forEach(t -> jdbc.execute("truncate table \"" + t + "\""));
+                tables.forEach(t -> jdbc.execute("truncate table " + StateSchema.quote(t)));
             } finally {
                 jdbc.execute("set referential_integrity true");
             }
         } else {
-            jdbc.execute("truncate table " + String.join(", ", tables.stream().map(t -> "\"" + t + "\"").toList()) + " cascade");
+            jdbc.execute("truncate table " + String.join(", ", tables.stream().map(StateSchema::quote).toList()) + " cascade");
         }
         return tables.size();
-    }
-
-    private boolean isH2() {
-        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().equals("H2")));
     }
 }

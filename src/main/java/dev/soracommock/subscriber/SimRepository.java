@@ -25,11 +25,8 @@ interface SimRepository extends Repository<Sim, String> {
     /** Device side (/_mock): the SIM ID alone, whoever owns it. */
     Optional<Sim> findBySimId(String simId);
 
-    /** Uniqueness of minted identifiers within the server (not tenant data). */
+    /** Registration: whether the SIM ID exists at all (to tell "already registered" from "unknown"). */
     boolean existsBySimId(String simId);
-
-    /** Uniqueness of minted identifiers within the server (not tenant data). */
-    boolean existsBySerialNumber(String serialNumber);
 
     Sim save(Sim sim);
 }

@@ -2,6 +2,7 @@ package dev.soracommock.subscriber;
 
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.kernel.Identifiers;
+import dev.soracommock.kernel.SimIdentifiers;
 import dev.soracommock.kernel.ApiException;
 import dev.soracommock.kernel.ErrorCode;
 import dev.soracommock.kernel.Paging.Page;
@@ -9,8 +10,6 @@ import dev.soracommock.kernel.Paging.PageRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -53,11 +52,12 @@ public class SimService {
     private final SimQueries queries;
     private final ObjectProvider<GroupDirectory> groups;
     private final Identifiers ids;
+    private final SimIdentifiers simIds;
     private final MockClock clock;
 
     SimService(SimRepository sims, SubscriptionRepository subscriptions, StatusChangeRepository history,
             SessionEventRepository events, SmsRepository sms, SimQueries queries, ObjectProvider<GroupDirectory> groups, Identifiers ids,
-            MockClock clock) {
+            SimIdentifiers simIds, MockClock clock) {
         this.sims = sims;
         this.subscriptions = subscriptions;
         this.history = history;
@@ -66,6 +66,7 @@ public class SimService {
         this.queries = queries;
         this.groups = groups;
         this.ids = ids;
+        this.simIds = simIds;
         this.clock = clock;
     }
 
@@ -85,12 +86,12 @@ public class SimService {
             }
         }
         long now = clock.nowMillis();
-        String imsi = unique(() -> "00101" + ids.digits(10), i -> subscriptions.existsByImsi(i) || sims.existsBySimId(i));
-        String msisdn = unique(() -> "999" + ids.digits(9), subscriptions::existsByMsisdn);
-        String serial = unique(() -> "TS" + ids.digits(13), sims::existsBySerialNumber);
-        String ip = unique(this::tenAddress, subscriptions::existsByIpAddress);
-        Sim sim = new Sim(imsi, null, "ready", Plans.defaultSpeedClass(plan), "uicc", "nano", serial, ids.digits(5),
-                now);
+        String imsi = simIds.imsi();
+        String msisdn = simIds.msisdn();
+        String serial = simIds.serialNumber();
+        String ip = simIds.ipAddress();
+        Sim sim = new Sim(imsi, null, "ready", Plans.defaultSpeedClass(plan), "uicc", "nano", serial,
+                simIds.registrationSecret(), now);
         sim.addSubscription(imsi, imsi, msisdn, plan, b, APN, ip, true);
         return sims.save(sim);
     }
@@ -103,9 +104,9 @@ public class SimService {
     @Transactional
     Sim createVirtual(String operatorId, String subscription) {
         long now = clock.nowMillis();
-        String simId = unique(() -> "8942" + ids.digits(15), sims::existsBySimId);
-        String imsi = unique(() -> "00101" + ids.digits(10), i -> subscriptions.existsByImsi(i) || sims.existsBySimId(i));
-        String ip = unique(this::tenAddress, subscriptions::existsByIpAddress);
+        String simId = simIds.virtualSimId();
+        String imsi = simIds.imsi();
+        String ip = simIds.ipAddress();
         Sim sim = new Sim(simId, operatorId, "ready", Plans.defaultSpeedClass(subscription), "virtual", "virtual", null,
                 null, now);
         sim.register(operatorId, now);
@@ -132,8 +133,8 @@ public class SimService {
         }
         String group = groupId == null || groupId.isEmpty() ? null : checkGroup(operatorId, groupId);
         long now = clock.nowMillis();
-        String ip = unique(this::tenAddress, subscriptions::existsByIpAddress);
-        Sim sim = new Sim(simId, operatorId, "ready", speed, "uicc", "nano", serialNumber, ids.digits(5), now);
+        String ip = simIds.ipAddress();
+        Sim sim = new Sim(simId, operatorId, "ready", speed, "uicc", "nano", serialNumber, simIds.registrationSecret(), now);
         sim.register(operatorId, now);
         sim.addSubscription(imsi, iccid, msisdn, plan, bundles == null ? List.of() : bundles, APN, ip, true);
         sim.group(group, now);
@@ -550,22 +551,6 @@ public class SimService {
 
     private void record(Sim sim, long now) {
         history.save(new StatusChange(sim, now));
-    }
-
-    private String tenAddress() {
-        String d = ids.digits(9);
-        return "10." + (Integer.parseInt(d.substring(0, 3)) % 256) + "." + (Integer.parseInt(d.substring(3, 6)) % 256)
-                + "." + (1 + Integer.parseInt(d.substring(6, 9)) % 254);
-    }
-
-    private static String unique(Supplier<String> mint, Predicate<String> taken) {
-        for (int i = 0; i < 1000; i++) {
-            String candidate = mint.get();
-            if (!taken.test(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("could not mint a unique identifier");
     }
 
     static Limit limit(PageRequest page) {

@@ -15,10 +15,4 @@ interface SubscriptionRepository extends Repository<Subscription, String> {
 
     /** Registration: whether the IMSI exists at all (to tell "already registered" from "unknown"). */
     boolean existsByImsi(String imsi);
-
-    /** Uniqueness of minted identifiers within the server (not tenant data). */
-    boolean existsByMsisdn(String msisdn);
-
-    /** Uniqueness of minted identifiers within the server (not tenant data). */
-    boolean existsByIpAddress(String ipAddress);
 }
