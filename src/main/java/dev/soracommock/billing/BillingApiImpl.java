@@ -12,14 +12,13 @@ import dev.soracommock.api.soracom.model.GetLatestBillDto;
 import dev.soracommock.api.soracom.model.MonthlyBillDto;
 import dev.soracommock.api.soracom.model.SimCostBreakdownDto;
 import dev.soracommock.coverage.Limitation;
-import dev.soracommock.export.Exports;
+import dev.soracommock.export.ExportService;
 import dev.soracommock.kernel.CurrentCaller;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * Billing tag, answered from {@link BillingService}: the running bill of the clock's month ({@code temporary}), the
  * closed bills of the months before it ({@code closed}, {@code paid}), daily amounts, summaries per bill item and per
- * SIM of the last four months, and the detailed CSV through {@link Exports}. Amounts are JPY; monthly amounts are net
+ * SIM of the last four months, and the detailed CSV through {@link ExportService}. Amounts are JPY; monthly amounts are net
  * of coupons, daily amounts and summaries are the charges before coupons.
  */
 @Component
@@ -38,10 +37,10 @@ class BillingApiImpl implements BillingApiDelegate {
     static final int TOP_SIMS = 100;
 
     private final BillingService billing;
-    private final Exports exports;
+    private final ExportService exports;
     private final CurrentCaller caller;
 
-    BillingApiImpl(BillingService billing, Exports exports, CurrentCaller caller) {
+    BillingApiImpl(BillingService billing, ExportService exports, CurrentCaller caller) {
         this.billing = billing;
         this.exports = exports;
         this.caller = caller;

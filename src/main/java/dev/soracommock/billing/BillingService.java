@@ -3,8 +3,8 @@ package dev.soracommock.billing;
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.export.Csv;
 import dev.soracommock.operator.OperatorService;
-import dev.soracommock.payment.Coupons;
-import dev.soracommock.stats.StatsStore;
+import dev.soracommock.payment.CouponService;
+import dev.soracommock.stats.StatsService;
 import dev.soracommock.subscriber.SimService;
 import dev.soracommock.kernel.ApiException;
 import dev.soracommock.kernel.ErrorCode;
@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the MockClock is a running bill ({@code temporary}) counted up to the clock's day; every month before it is
  * {@code closed}. Months are UTC.
  *
- * <p>Coupons: a registered coupon applies to the months from its registration month to its expiry month. Each month,
+ * <p>CouponService: a registered coupon applies to the months from its registration month to its expiry month. Each month,
  * coupons are spent in order of expiry (a coupon for a bill item before a coupon for the whole bill on the same
  * expiry, then in order of registration): one for a bill item up to what is left of that item, one without an item up
  * to what is left of the whole bill, never below zero; what a coupon has left carries to the next month.
@@ -110,13 +110,13 @@ public class BillingService {
     }
 
     private final SimService sims;
-    private final StatsStore stats;
-    private final Coupons coupons;
+    private final StatsService stats;
+    private final CouponService coupons;
     private final OperatorService operators;
     private final PriceTable prices;
     private final MockClock clock;
 
-    BillingService(SimService sims, StatsStore stats, Coupons coupons, OperatorService operators, PriceTable prices,
+    BillingService(SimService sims, StatsService stats, CouponService coupons, OperatorService operators, PriceTable prices,
             MockClock clock) {
         this.sims = sims;
         this.stats = stats;
@@ -210,14 +210,14 @@ public class BillingService {
     }
 
     private Run run(String operatorId, YearMonth month, Instant now) {
-        List<Coupons.BillingCoupon> registered = new ArrayList<>(coupons.registeredForBilling(operatorId));
-        registered.sort(Comparator.comparing(Coupons.BillingCoupon::expiryMonth)
+        List<CouponService.BillingCoupon> registered = new ArrayList<>(coupons.registeredForBilling(operatorId));
+        registered.sort(Comparator.comparing(CouponService.BillingCoupon::expiryMonth)
                 .thenComparing(c -> c.billItemName() == null)
-                .thenComparingLong(Coupons.BillingCoupon::registeredAt)
-                .thenComparing(Coupons.BillingCoupon::couponCode));
+                .thenComparingLong(CouponService.BillingCoupon::registeredAt)
+                .thenComparing(CouponService.BillingCoupon::couponCode));
         Map<String, BigDecimal> balance = new LinkedHashMap<>();
         registered.forEach(c -> balance.put(c.couponCode(), c.amount()));
-        YearMonth from = registered.stream().map(Coupons.BillingCoupon::registeredMonth).min(Comparator.naturalOrder())
+        YearMonth from = registered.stream().map(CouponService.BillingCoupon::registeredMonth).min(Comparator.naturalOrder())
                 .orElse(month);
         if (from.isAfter(month)) {
             from = month;
@@ -234,13 +234,13 @@ public class BillingService {
         return new Run(new Bill(month, closed, evaluated, charges, uses), balance);
     }
 
-    private static List<CouponUse> spend(YearMonth month, List<Charge> charges, List<Coupons.BillingCoupon> registered,
+    private static List<CouponUse> spend(YearMonth month, List<Charge> charges, List<CouponService.BillingCoupon> registered,
             Map<String, BigDecimal> balance) {
         Map<String, BigDecimal> left = new LinkedHashMap<>();
         ITEMS.forEach(i -> left.put(i, BigDecimal.ZERO));
         charges.forEach(c -> left.merge(c.billItemName(), c.amount(), BigDecimal::add));
         List<CouponUse> uses = new ArrayList<>();
-        for (Coupons.BillingCoupon c : registered) {
+        for (CouponService.BillingCoupon c : registered) {
             BigDecimal has = balance.get(c.couponCode());
             if (month.isBefore(c.registeredMonth()) || month.isAfter(c.expiryMonth()) || has.signum() <= 0) {
                 continue;
@@ -287,12 +287,12 @@ public class BillingService {
         });
         // traffic, summed per SIM, day and speed class (Beam: per SIM and day)
         Map<String, BigDecimal> quantities = new TreeMap<>();
-        for (StatsStore.Usage u : stats.usage(operatorId, Math.floorDiv(start, 1000), Math.floorDiv(end + 999, 1000))) {
+        for (StatsService.Usage u : stats.usage(operatorId, Math.floorDiv(start, 1000), Math.floorDiv(end + 999, 1000))) {
             if (u.unixtime() * 1000 >= end) {
                 continue;
             }
             String day = LocalDate.ofInstant(Instant.ofEpochSecond(u.unixtime()), ZoneOffset.UTC).format(DATE);
-            boolean air = StatsStore.AIR.equals(u.kind());
+            boolean air = StatsService.AIR.equals(u.kind());
             String key = day + "|" + u.simId() + "|" + (air ? DATA + "|" + u.key() : BEAM + "|");
             quantities.merge(key, BigDecimal.valueOf(air ? u.bytes() : u.count()), BigDecimal::add);
         }

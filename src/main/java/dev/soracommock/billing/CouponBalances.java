@@ -1,13 +1,13 @@
 package dev.soracommock.billing;
 
-import dev.soracommock.payment.Coupons;
+import dev.soracommock.payment.CouponService;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Tells the payment domain what its coupons have left once the bills have spent them (shown by GET /coupons). */
 @Component
-class CouponBalances implements Coupons.Spending {
+class CouponBalances implements CouponService.Spending {
 
     private final BillingService billing;
 

@@ -10,13 +10,13 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 /**
  * The emulator's clock over HTTP ({@code /_mock/clock}): read, set (ISO-8601 or epoch ms), freeze, advance. Token
  * expiry, SIM expiry actions, stats buckets, bills, rate-limit windows and eSIM validity all follow it.
  */
-@Service
+@Component
 class ClockApiImpl implements ClockApiDelegate {
 
     private final MockClock clock;

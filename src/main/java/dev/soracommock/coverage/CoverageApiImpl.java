@@ -4,10 +4,10 @@ import dev.soracommock.api.mock.CoverageApiDelegate;
 import dev.soracommock.api.mock.model.CoverageDto;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 /** {@code GET /_mock/coverage}: which operations are stateful and which answer from the fallback. */
-@Service
+@Component
 class CoverageApiImpl implements CoverageApiDelegate {
 
     private final CoverageReport report;

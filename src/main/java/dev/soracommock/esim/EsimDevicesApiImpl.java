@@ -8,7 +8,7 @@ import dev.soracommock.kernel.ApiException;
 import dev.soracommock.kernel.ErrorCode;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 /**
  * The control API ({@code /_mock/esim/esims/{iccid}/…}) for what a device does with an eSIM, which the public API cannot make happen:
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * eSIM. Steps out of order, or on a TERMINATED eSIM, are 409. Expiry needs no call: move the emulator's clock
  * ({@code MockClock}) past expiresOn.
  */
-@Service
+@Component
 class EsimDevicesApiImpl implements ESimDevicesApiDelegate {
 
     private final EsimService esims;

@@ -4,15 +4,15 @@ import dev.soracommock.api.mock.ExportsApiDelegate;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 /** {@code GET /_mock/exports/{id}.csv}: the CSV of an export (no credentials, like the real pre-signed URL). */
-@Service
+@Component
 class ExportsApiImpl implements ExportsApiDelegate {
 
-    private final Exports exports;
+    private final ExportService exports;
 
-    ExportsApiImpl(Exports exports) {
+    ExportsApiImpl(ExportService exports) {
         this.exports = exports;
     }
 

@@ -8,7 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 /**
  * The bounded journal of the requests the emulator answered: a ring of the last {@code soracom-mock.journal.size}
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * the answers already sent to the client to be recorded: a client that reads the journal right after its own
  * request finds that request in it.
  */
-@Service
+@Component
 public class RequestJournal {
 
     /** The longest a read waits for requests in flight that began before it. */

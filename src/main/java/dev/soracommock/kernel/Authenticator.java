@@ -1,6 +1,9 @@
 package dev.soracommock.kernel;
 
-/** Checks an API key and token pair; implemented by the operator domain, used by {@link AuthInterceptor}. */
+/**
+ * Checks an API key and token pair; implemented by the operator domain, used by the pipeline's credentials step
+ * ({@code pipeline/AuthInterceptor}).
+ */
 public interface Authenticator {
 
     /**

@@ -4,7 +4,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
-/** The authenticated caller of the current request (set by {@link AuthInterceptor}). */
+/** The authenticated caller of the current request (set by the pipeline's credentials step, pipeline/AuthInterceptor). */
 @Component
 public class CurrentCaller {
 

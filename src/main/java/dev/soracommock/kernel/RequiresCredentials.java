@@ -7,7 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * A hand-written route of the real API that the contracts no longer list (e.g. the legacy WebPay registration) but
- * that needs the same credentials as a contract operation; {@link AuthInterceptor} checks them.
+ * that needs the same credentials as a contract operation; the pipeline's credentials step
+ * ({@code pipeline/AuthInterceptor}) checks them.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -35,11 +35,11 @@ class OperatorApiImpl implements OperatorApiDelegate {
 
     private final OperatorService operators;
     private final AuthService auth;
-    private final AccountApi account;
+    private final AccountService account;
     private final CurrentCaller caller;
     private final Identifiers ids;
 
-    OperatorApiImpl(OperatorService operators, AuthService auth, AccountApi account, CurrentCaller caller, Identifiers ids) {
+    OperatorApiImpl(OperatorService operators, AuthService auth, AccountService account, CurrentCaller caller, Identifiers ids) {
         this.operators = operators;
         this.auth = auth;
         this.account = account;
@@ -106,7 +106,7 @@ class OperatorApiImpl implements OperatorApiDelegate {
 
     @Override
     public ResponseEntity<Void> createCompanyInformation(String operatorId, CompanyInformationModelDto body) {
-        account.createInformation(operatorId, AccountDocuments.COMPANY, body);
+        account.createInformation(operatorId, AccountDocumentStore.COMPANY, body);
         return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
@@ -117,13 +117,13 @@ class OperatorApiImpl implements OperatorApiDelegate {
 
     @Override
     public ResponseEntity<Void> updateCompanyInformation(String operatorId, CompanyInformationModelDto body) {
-        account.updateInformation(operatorId, AccountDocuments.COMPANY, body);
+        account.updateInformation(operatorId, AccountDocumentStore.COMPANY, body);
         return ResponseEntity.ok().build();
     }
 
     @Override
     public ResponseEntity<Void> createIndividualInformation(String operatorId, IndividualInformationModelDto body) {
-        account.createInformation(operatorId, AccountDocuments.INDIVIDUAL, body);
+        account.createInformation(operatorId, AccountDocumentStore.INDIVIDUAL, body);
         return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
@@ -134,7 +134,7 @@ class OperatorApiImpl implements OperatorApiDelegate {
 
     @Override
     public ResponseEntity<Void> updateIndividualInformation(String operatorId, IndividualInformationModelDto body) {
-        account.updateInformation(operatorId, AccountDocuments.INDIVIDUAL, body);
+        account.updateInformation(operatorId, AccountDocumentStore.INDIVIDUAL, body);
         return ResponseEntity.ok().build();
     }
 

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * emulator has no production to ask, so any non-empty pair is accepted unless an allow-list of auth key IDs is
  * configured ({@code SORACOM_MOCK_SANDBOX_ALLOWED_AUTH_KEY_IDS}).
  */
-@Service
+@Component
 class SandboxSignup {
 
     /**

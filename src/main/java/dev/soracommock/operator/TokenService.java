@@ -22,7 +22,7 @@ import java.util.Map;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
  * API tokens are signed JWTs (HS256, with a {@code kid}), as the real ones are JWTs: soracom-cli reads
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * {@code iat} and {@code exp}. The signing key is created once and kept in the database, so tokens survive a
  * restart with file persistence and are accepted by every instance sharing one PostgreSQL.
  */
-@Component
+@Service
 class TokenService {
 
     static final String ISSUER = "https://soracom-mock";

@@ -15,7 +15,7 @@ import dev.soracommock.api.soracom.model.ResourceInitialSettingDto;
 import dev.soracommock.api.soracom.model.ShippingCostModelDto;
 import dev.soracommock.coverage.LeftToFallback;
 import dev.soracommock.coverage.Limitation;
-import dev.soracommock.payment.Coupons;
+import dev.soracommock.payment.CouponService;
 import dev.soracommock.kernel.CurrentCaller;
 import dev.soracommock.kernel.Paging;
 import org.springframework.http.HttpStatus;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Order tag: the product catalogue, orders of SIMs (quotation, confirm, cancel, ordered SIMs and their
- * registration, resource initial setting) and coupon purchases (on {@link Coupons}).
+ * registration, resource initial setting) and coupon purchases (on {@link CouponService}).
  */
 @LeftToFallback(operations = {"createVolumeDiscountQuotation", "confirmVolumeDiscountOrder", "listAvailableDiscounts"},
         reason = "long-term (volume) discounts are contracts priced per SIM fleet; the sandbox offers none to emulate")
@@ -34,12 +34,12 @@ class OrderApiImpl implements OrderApiDelegate {
     /** Largest page of ordered subscribers (as for subscribers and groups). */
     static final int MAX_LIMIT = 100;
 
-    private final Orders orders;
+    private final OrderService orders;
     private final ProductCatalogue catalogue;
-    private final Coupons coupons;
+    private final CouponService coupons;
     private final CurrentCaller caller;
 
-    OrderApiImpl(Orders orders, ProductCatalogue catalogue, Coupons coupons, CurrentCaller caller) {
+    OrderApiImpl(OrderService orders, ProductCatalogue catalogue, CouponService coupons, CurrentCaller caller) {
         this.orders = orders;
         this.catalogue = catalogue;
         this.coupons = coupons;
@@ -50,7 +50,7 @@ class OrderApiImpl implements OrderApiDelegate {
     @Limitation("campaign_code is ignored: there are no campaigns, every product has its catalogue price")
     public ResponseEntity<ListProductResponseDto> listProducts(String campaignCode) {
         return ResponseEntity.ok(new ListProductResponseDto()
-                .productList(catalogue.products().stream().map(Orders::productModel).toList())
+                .productList(catalogue.products().stream().map(OrderService::productModel).toList())
                 .shippingCostList(catalogue.shippingCosts().stream()
                         .map(c -> new ShippingCostModelDto()
                                 .shippingArea(ShippingCostModelDto.ShippingAreaEnum.fromValue(c.shippingArea()))

@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SandboxOrderApiImpl implements ApiSandboxOrderApiDelegate {
 
-    private final Orders orders;
+    private final OrderService orders;
     private final CurrentCaller caller;
 
-    SandboxOrderApiImpl(Orders orders, CurrentCaller caller) {
+    SandboxOrderApiImpl(OrderService orders, CurrentCaller caller) {
         this.orders = orders;
         this.caller = caller;
     }

@@ -12,26 +12,26 @@ import org.springframework.stereotype.Component;
 @Component
 class ShippingAddressApiImpl implements ShippingAddressApiDelegate {
 
-    private final ShippingAddresses addresses;
+    private final ShippingAddressService addresses;
 
-    ShippingAddressApiImpl(ShippingAddresses addresses) {
+    ShippingAddressApiImpl(ShippingAddressService addresses) {
         this.addresses = addresses;
     }
 
     @Override
     public ResponseEntity<GetShippingAddressResponseDto> createShippingAddress(String operatorId, ShippingAddressModelDto body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(ShippingAddresses.toResponse(addresses.create(operatorId, body)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(ShippingAddressService.toResponse(addresses.create(operatorId, body)));
     }
 
     @Override
     public ResponseEntity<GetShippingAddressResponseDto> getShippingAddress(String operatorId, String shippingAddressId) {
-        return ResponseEntity.ok(ShippingAddresses.toResponse(addresses.get(operatorId, shippingAddressId)));
+        return ResponseEntity.ok(ShippingAddressService.toResponse(addresses.get(operatorId, shippingAddressId)));
     }
 
     @Override
     public ResponseEntity<ListShippingAddressResponseDto> listShippingAddresses(String operatorId) {
         return ResponseEntity.ok(new ListShippingAddressResponseDto()
-                .shippingAddresses(addresses.list(operatorId).stream().map(ShippingAddresses::toResponse).toList()));
+                .shippingAddresses(addresses.list(operatorId).stream().map(ShippingAddressService::toResponse).toList()));
     }
 
     @Override

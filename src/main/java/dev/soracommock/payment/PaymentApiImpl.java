@@ -29,11 +29,11 @@ import org.springframework.stereotype.Component;
 @Component
 class PaymentApiImpl implements PaymentApiDelegate {
 
-    private final Coupons coupons;
+    private final CouponService coupons;
     private final OperatorService operators;
     private final CurrentCaller caller;
 
-    PaymentApiImpl(Coupons coupons, OperatorService operators, CurrentCaller caller) {
+    PaymentApiImpl(CouponService coupons, OperatorService operators, CurrentCaller caller) {
         this.coupons = coupons;
         this.operators = operators;
         this.caller = caller;
@@ -42,13 +42,13 @@ class PaymentApiImpl implements PaymentApiDelegate {
     @Override
     public ResponseEntity<ListCouponResponseDto> listCoupons() {
         return ResponseEntity.ok(new ListCouponResponseDto()
-                .couponList(coupons.registered(caller.operatorId()).stream().map(Coupons::response).toList()));
+                .couponList(coupons.registered(caller.operatorId()).stream().map(CouponService::response).toList()));
     }
 
     @Override
     @Limitation("a sandbox coupon can be registered only by the operator that created it; another operator's code is refused like an unknown one")
     public ResponseEntity<CouponResponseDto> registerCoupon(String couponCode) {
-        return ResponseEntity.ok(Coupons.response(coupons.register(caller.operatorId(), couponCode)));
+        return ResponseEntity.ok(CouponService.response(coupons.register(caller.operatorId(), couponCode)));
     }
 
     @Override

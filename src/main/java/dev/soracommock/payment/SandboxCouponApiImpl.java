@@ -11,17 +11,17 @@ import org.springframework.stereotype.Component;
 @Component
 class SandboxCouponApiImpl implements ApiSandboxCouponApiDelegate {
 
-    private final Coupons coupons;
+    private final CouponService coupons;
     private final CurrentCaller caller;
 
-    SandboxCouponApiImpl(Coupons coupons, CurrentCaller caller) {
+    SandboxCouponApiImpl(CouponService coupons, CurrentCaller caller) {
         this.coupons = coupons;
         this.caller = caller;
     }
 
     @Override
     public ResponseEntity<SandboxCreateCouponResponseDto> sandboxCreateCoupon(SandboxCreateCouponRequestDto body) {
-        Coupons.Coupon c = coupons.createSandboxCoupon(caller.operatorId(), body.getAmount(),
+        CouponService.Coupon c = coupons.createSandboxCoupon(caller.operatorId(), body.getAmount(),
                 body.getApplicableBillItemName() == null ? null : body.getApplicableBillItemName().getValue(),
                 body.getExpiryYearMonth());
         return ResponseEntity.ok(new SandboxCreateCouponResponseDto().couponCode(c.couponCode()).amount(c.amount().doubleValue())

@@ -6,22 +6,12 @@ import dev.soracommock.kernel.ErrorCode;
 import dev.soracommock.kernel.ErrorResponses;
 import dev.soracommock.config.MockProperties;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the limit is read whole and answered in its API's form; refused by the container, the unread rest of it would make
  * the connection close with a reset that can reach the client before the answer). Its body: read once, up to the
  * configured limit (413 beyond it), so that the contract validator and the handler both see it. The request is
- * wrapped in a {@link CachedBody}, through which the request step's leniency policy ({@link RequestLeniency}) replaces
+ * wrapped in a {@link CachedBody}, through which the request step's leniency policy ({@code contract/RequestLeniency}) replaces
  * the body and the query parameters before the validator and the handler read them.
  */
 @Component

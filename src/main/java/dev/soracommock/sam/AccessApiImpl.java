@@ -5,14 +5,14 @@ import dev.soracommock.contract.Operations;
 import dev.soracommock.kernel.ApiException;
 import dev.soracommock.kernel.ErrorCode;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code GET /_mock/operators/{operatorId}/users/{userName}/explain?api=Subscriber:listSubscribers} (or
  * {@code ?operationId=listSubscribers}): which statement allows or denies the user's call, so least-privilege
  * policies can be tested offline. Part of the control API (openapi/mock-admin.yaml), not of Soracom's.
  */
-@Service
+@Component
 class AccessApiImpl implements AccessApiDelegate {
 
     private final SamService sam;

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * new session instead) and the source's root auth keys (each copy gets one new key). SAM users are copied with their
  * passwords; their auth keys get new IDs (the secrets are those of the source).
  */
-@Service
+@Component
 class OperatorFork {
 
     /** Column names whose values Soracom keeps unique across operators, even where the schema scopes them. */

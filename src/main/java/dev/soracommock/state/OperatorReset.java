@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * auth keys and its API sessions stay, so its clients go on with the same credentials. Other operators and what no
  * operator owns (eSIM Commerce resellers, unregistered sandbox SIMs, the signing key) are untouched.
  */
-@Service
+@Component
 class OperatorReset {
 
     /** What a reset removed. */

@@ -14,7 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 /**
  * The State tag of the control API. {@code POST /_mock/reset}: the emulator as freshly started — every table emptied
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * reset ({@link OperatorReset}), export and import ({@link StateTransfer}) and fork ({@link OperatorFork}) live in
  * their own classes.
  */
-@Service
+@Component
 class StateApiImpl implements StateApiDelegate {
 
     /** Tables that are the server's own, not state: the schema history and the signing key. */

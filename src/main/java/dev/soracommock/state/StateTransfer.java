@@ -22,7 +22,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * constraint the rows violate rolls it all back. Identity columns then continue past the imported values, the
  * clock is set from the document, and the in-memory parts start afresh ({@link EmulatorReset}).
  */
-@Service
+@Component
 class StateTransfer {
 
     static final String FORMAT = "soracom-mock-state";

@@ -22,40 +22,40 @@ import org.springframework.stereotype.Component;
 @Component
 class SandboxStatsApiImpl implements ApiSandboxStatsApiDelegate {
 
-    private final StatsStore stats;
+    private final StatsService stats;
     private final CurrentCaller caller;
 
-    SandboxStatsApiImpl(StatsStore stats, CurrentCaller caller) {
+    SandboxStatsApiImpl(StatsService stats, CurrentCaller caller) {
         this.stats = stats;
         this.caller = caller;
     }
 
     @Override
     public ResponseEntity<Void> sandboxInsertAirStats(String imsi, SandboxInsertAirStatsRequestDto body) {
-        StatsStore.SimRef sim = stats.subscriber(caller.operatorId(), imsi);
+        StatsService.SimRef sim = stats.subscriber(caller.operatorId(), imsi);
         long t = unixtime(body == null ? null : body.getUnixtime());
-        Map<String, StatsStore.Counts> entries = new LinkedHashMap<>();
+        Map<String, StatsService.Counts> entries = new LinkedHashMap<>();
         if (body.getDataTrafficStatsMap() != null) {
             body.getDataTrafficStatsMap().forEach((k, v) -> {
-                if (!StatsStore.SPEED_CLASSES.contains(k)) {
+                if (!StatsService.SPEED_CLASSES.contains(k)) {
                     throw new ApiException(ErrorCode.STATS_INVALID_KEY, "speed class", k);
                 }
                 SandboxDataTrafficStatsDto d = v == null ? new SandboxDataTrafficStatsDto() : v;
-                entries.put(k, new StatsStore.Counts(count(d.getUploadByteSizeTotal(), "uploadByteSizeTotal"),
+                entries.put(k, new StatsService.Counts(count(d.getUploadByteSizeTotal(), "uploadByteSizeTotal"),
                         count(d.getDownloadByteSizeTotal(), "downloadByteSizeTotal"),
                         count(d.getUploadPacketSizeTotal(), "uploadPacketSizeTotal"),
                         count(d.getDownloadPacketSizeTotal(), "downloadPacketSizeTotal"), 0));
             });
         }
-        stats.insert(sim, StatsStore.AIR, t, entries);
+        stats.insert(sim, StatsService.AIR, t, entries);
         return ResponseEntity.ok().build();
     }
 
     @Override
     public ResponseEntity<Void> sandboxInsertBeamStats(String imsi, SandboxInsertBeamStatsRequestDto body) {
-        StatsStore.SimRef sim = stats.subscriber(caller.operatorId(), imsi);
+        StatsService.SimRef sim = stats.subscriber(caller.operatorId(), imsi);
         long t = unixtime(body == null ? null : body.getUnixtime());
-        Map<String, StatsStore.Counts> entries = new LinkedHashMap<>();
+        Map<String, StatsService.Counts> entries = new LinkedHashMap<>();
         SandboxInsertBeamStatsRequestBeamStatsMapDto m = body.getBeamStatsMap();
         if (m != null) {
             beam(entries, "inHttp", m.getInHttp());
@@ -70,13 +70,13 @@ class SandboxStatsApiImpl implements ApiSandboxStatsApiDelegate {
             beam(entries, "outTcps", m.getOutTcps());
             beam(entries, "outUdp", m.getOutUdp());
         }
-        stats.insert(sim, StatsStore.BEAM, t, entries);
+        stats.insert(sim, StatsService.BEAM, t, entries);
         return ResponseEntity.ok().build();
     }
 
-    private static void beam(Map<String, StatsStore.Counts> entries, String key, SandboxBeamCountsDto c) {
+    private static void beam(Map<String, StatsService.Counts> entries, String key, SandboxBeamCountsDto c) {
         if (c != null) {
-            entries.put(key, new StatsStore.Counts(0, 0, 0, 0, count(c.getCount(), key + ".count")));
+            entries.put(key, new StatsService.Counts(0, 0, 0, 0, count(c.getCount(), key + ".count")));
         }
     }
 

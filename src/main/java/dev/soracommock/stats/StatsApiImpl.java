@@ -12,7 +12,7 @@ import dev.soracommock.api.soracom.model.FunnelStatsResponseDto;
 import dev.soracommock.api.soracom.model.HarvestStatsResponseDto;
 import dev.soracommock.api.soracom.model.SoracomBeamStatsDto;
 import dev.soracommock.coverage.LeftToFallback;
-import dev.soracommock.export.Exports;
+import dev.soracommock.export.ExportService;
 import dev.soracommock.kernel.CurrentCaller;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,19 +23,19 @@ import org.springframework.stereotype.Component;
 /**
  * Stats tag: Air per subscriber, SIM, group (the SIMs currently in it) and operator; Beam per subscriber; Funk,
  * Funnel and Harvest per subscriber answer {@code []} (the emulator records no such traffic). Buckets are 5-minute /
- * day / month in UTC, empty ones omitted. Exports answer a URL of a CSV served by {@code GET /_mock/exports/{id}.csv}
- * ({@link Exports}; with {@code export_mode=async} also {@code exportedFileId} and {@code exportedFilePath}).
+ * day / month in UTC, empty ones omitted. ExportService answer a URL of a CSV served by {@code GET /_mock/exports/{id}.csv}
+ * ({@link ExportService}; with {@code export_mode=async} also {@code exportedFileId} and {@code exportedFilePath}).
  */
 @Component
 @LeftToFallback(operations = {"getHarvestExportedDataStats", "getNapterAuditLogsExportedDataStats"},
         reason = "the emulator keeps no Harvest exports or Napter audit logs to count")
 class StatsApiImpl implements StatsApiDelegate {
 
-    private final StatsStore stats;
+    private final StatsService stats;
     private final CurrentCaller caller;
-    private final Exports exports;
+    private final ExportService exports;
 
-    StatsApiImpl(StatsStore stats, CurrentCaller caller, Exports exports) {
+    StatsApiImpl(StatsService stats, CurrentCaller caller, ExportService exports) {
         this.stats = stats;
         this.caller = caller;
         this.exports = exports;
@@ -45,14 +45,14 @@ class StatsApiImpl implements StatsApiDelegate {
     public ResponseEntity<List<AirStatsResponseDto>> getAirStats(String imsi, Long from, Long to, String period) {
         String op = caller.operatorId();
         stats.subscriber(op, imsi);
-        return ResponseEntity.ok(air(stats.read(StatsStore.AIR, "imsi", imsi, op, from, to, period)));
+        return ResponseEntity.ok(air(stats.read(StatsService.AIR, "imsi", imsi, op, from, to, period)));
     }
 
     @Override
     public ResponseEntity<List<AirStatsResponseDto>> getAirStatsOfSim(String simId, Long from, Long to, String period) {
         String op = caller.operatorId();
         stats.sim(op, simId);
-        return ResponseEntity.ok(air(stats.read(StatsStore.AIR, "sim", simId, op, from, to, period)));
+        return ResponseEntity.ok(air(stats.read(StatsService.AIR, "sim", simId, op, from, to, period)));
     }
 
     @Override
@@ -60,21 +60,21 @@ class StatsApiImpl implements StatsApiDelegate {
             String period) {
         String op = caller.operatorId();
         stats.requireGroup(op, groupId);
-        return ResponseEntity.ok(aggregated(stats.read(StatsStore.AIR, "group", groupId, op, from, to, period)));
+        return ResponseEntity.ok(aggregated(stats.read(StatsService.AIR, "group", groupId, op, from, to, period)));
     }
 
     @Override
     public ResponseEntity<List<AirAggregatedStatsResponseDto>> getAirStatsOfOperator(String operatorId, Long from,
             Long to, String period) {
         String op = caller.operatorId();
-        return ResponseEntity.ok(aggregated(stats.read(StatsStore.AIR, "operator", op, op, from, to, period)));
+        return ResponseEntity.ok(aggregated(stats.read(StatsService.AIR, "operator", op, op, from, to, period)));
     }
 
     @Override
     public ResponseEntity<List<BeamStatsResponseDto>> getBeamStats(String imsi, Long from, Long to, String period) {
         String op = caller.operatorId();
         stats.subscriber(op, imsi);
-        return ResponseEntity.ok(stats.read(StatsStore.BEAM, "imsi", imsi, op, from, to, period).stream().map(b -> {
+        return ResponseEntity.ok(stats.read(StatsService.BEAM, "imsi", imsi, op, from, to, period).stream().map(b -> {
             Map<String, SoracomBeamStatsDto> m = new LinkedHashMap<>();
             b.byKey().forEach((k, c) -> m.put(k, new SoracomBeamStatsDto().count(c.beamCount())));
             return new BeamStatsResponseDto().date(b.date()).unixtime(b.unixtime()).beamStatsMap(m);
@@ -101,12 +101,12 @@ class StatsApiImpl implements StatsApiDelegate {
 
     @Override
     public ResponseEntity<FileExportResponseDto> exportAirStats(String operatorId, ExportRequestDto body, String exportMode) {
-        return export(StatsStore.AIR, body, exportMode);
+        return export(StatsService.AIR, body, exportMode);
     }
 
     @Override
     public ResponseEntity<FileExportResponseDto> exportBeamStats(String operatorId, ExportRequestDto body, String exportMode) {
-        return export(StatsStore.BEAM, body, exportMode);
+        return export(StatsService.BEAM, body, exportMode);
     }
 
     @Override
@@ -129,7 +129,7 @@ class StatsApiImpl implements StatsApiDelegate {
     private void checkOnly(String imsi, Long from, Long to, String period) {
         String op = caller.operatorId();
         stats.subscriber(op, imsi);
-        stats.read(StatsStore.AIR, "imsi", "-", op, from, to, period);
+        stats.read(StatsService.AIR, "imsi", "-", op, from, to, period);
     }
 
     private ResponseEntity<FileExportResponseDto> export(String kind, ExportRequestDto body, String exportMode) {
@@ -139,7 +139,7 @@ class StatsApiImpl implements StatsApiDelegate {
         return ResponseEntity.ok(exports.publish(op, csv, exportMode));
     }
 
-    private static List<AirStatsResponseDto> air(List<StatsStore.Bucket> buckets) {
+    private static List<AirStatsResponseDto> air(List<StatsService.Bucket> buckets) {
         return buckets.stream().map(b -> {
             Map<String, DataTrafficStatsDto> m = new LinkedHashMap<>();
             b.byKey().forEach((k, c) -> m.put(k, new DataTrafficStatsDto().uploadByteSizeTotal(c.uploadBytes())
@@ -149,11 +149,11 @@ class StatsApiImpl implements StatsApiDelegate {
         }).toList();
     }
 
-    private static List<AirAggregatedStatsResponseDto> aggregated(List<StatsStore.Bucket> buckets) {
+    private static List<AirAggregatedStatsResponseDto> aggregated(List<StatsService.Bucket> buckets) {
         return buckets.stream().map(b -> {
             long up = 0;
             long down = 0;
-            for (StatsStore.Counts c : b.byKey().values()) {
+            for (StatsService.Counts c : b.byKey().values()) {
                 up += c.uploadBytes();
                 down += c.downloadBytes();
             }

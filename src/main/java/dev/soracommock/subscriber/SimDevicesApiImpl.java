@@ -5,7 +5,7 @@ import dev.soracommock.api.mock.model.ReceivedSmsDto;
 import dev.soracommock.api.mock.model.SessionChangeDto;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (a new session and a {@code Created} event) or, with {@code "online":false}, offline (a {@code Deleted} event, the
  * session becomes {@code previousSession}). {@code GET /_mock/sims/{sim_id}/sms} lists the SMS sent to it.
  */
-@Service
+@Component
 class SimDevicesApiImpl implements SimDevicesApiDelegate {
 
     private final SimService sims;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Orders: quotation, confirmation, cancellation, sandbox shipping, ordered SIMs and their registration. */
+/** OrderService: quotation, confirmation, cancellation, sandbox shipping, ordered SIMs and their registration. */
 class OrderApiTest extends ApiTest {
 
     static final String PLAN_D = "4573326590013";

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Coupons: the sandbox's, registration, listing, and bought ones (quotation and confirmation). */
+/** CouponService: the sandbox's, registration, listing, and bought ones (quotation and confirmation). */
 class CouponApiTest extends ApiTest {
 
     private static final String INVALID = "The coupon code is invalid or the coupon code registration limit has been reached.";

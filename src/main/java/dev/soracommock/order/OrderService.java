@@ -26,13 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Orders of products: quotation (createQuotation), confirmation, cancellation, the sandbox's shipping (which mints
+ * OrderService of products: quotation (createQuotation), confirmation, cancellation, the sandbox's shipping (which mints
  * the SIMs) and the registration of the ordered SIMs. Status moves: quotation (no orderStatus) → confirm
  * {@code ordered}/{@code paying} → ship {@code shipped}/{@code paid}; cancel before shipping → {@code cancelled}.
  * Times are the MockClock's, in UTC.
  */
 @Service
-class Orders {
+class OrderService {
 
     static final String ORDERED = "ordered";
     static final String SHIPPED = "shipped";
@@ -50,14 +50,14 @@ class Orders {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final ProductCatalogue catalogue;
-    private final ShippingAddresses addresses;
+    private final ShippingAddressService addresses;
     private final OperatorService operators;
     private final OrderedSimRegistrar registrar;
     private final Identifiers ids;
     private final SimIdentifiers simIds;
     private final MockClock clock;
 
-    Orders(JdbcTemplate jdbc, JsonMapper json, ProductCatalogue catalogue, ShippingAddresses addresses,
+    OrderService(JdbcTemplate jdbc, JsonMapper json, ProductCatalogue catalogue, ShippingAddressService addresses,
             OperatorService operators, OrderedSimRegistrar registrar, Identifiers ids, SimIdentifiers simIds, MockClock clock) {
         this.jdbc = jdbc;
         this.json = json;
@@ -91,7 +91,7 @@ class Orders {
                     .productAmount(amount.doubleValue()).taxIncludedProductAmount(Commerce.withTax(amount)));
         }
         String addressId = request.getShippingAddressId();
-        ShippingAddresses.Stored address = (addressId == null ? Optional.<ShippingAddresses.Stored>empty() : addresses.find(operatorId, addressId))
+        ShippingAddressService.Stored address = (addressId == null ? Optional.<ShippingAddressService.Stored>empty() : addresses.find(operatorId, addressId))
                 .orElseThrow(() -> new ApiException(ErrorCode.ORDER_SHIPPING_ADDRESS_UNKNOWN, addressId));
         BigDecimal shipping = catalogue.shippingCost(address.shippingArea()).shippingCost();
         BigDecimal tax = Commerce.tax(productsTotal.add(shipping));

@@ -13,25 +13,25 @@ import dev.soracommock.kernel.ApiException;
 import dev.soracommock.kernel.ErrorCode;
 import java.math.BigDecimal;
 import java.util.Set;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The account operations of the Operator tag (company/individual information, configuration namespaces,
- * contracts) on {@link AccountDocuments}; kept apart from {@link OperatorApiImpl} so that class stays about identity.
+ * contracts) on {@link AccountDocumentStore}; kept apart from {@link OperatorApiImpl} so that class stays about identity.
  */
-@Component
-class AccountApi {
+@Service
+class AccountService {
 
     /** The namespaces the contract's OperatorConfigurationModel names. */
     static final Set<String> NAMESPACES = Set.of("Support", "Email");
 
-    private final AccountDocuments documents;
+    private final AccountDocumentStore documents;
     private final JsonMapper json;
 
-    AccountApi(AccountDocuments documents, JsonMapper json) {
+    AccountService(AccountDocumentStore documents, JsonMapper json) {
         this.documents = documents;
         this.json = json;
     }
@@ -58,30 +58,30 @@ class AccountApi {
     }
 
     CompanyInformationModelDto company(String operatorId) {
-        return information(operatorId, AccountDocuments.COMPANY, CompanyInformationModelDto.class);
+        return information(operatorId, AccountDocumentStore.COMPANY, CompanyInformationModelDto.class);
     }
 
     IndividualInformationModelDto individual(String operatorId) {
-        return information(operatorId, AccountDocuments.INDIVIDUAL, IndividualInformationModelDto.class);
+        return information(operatorId, AccountDocumentStore.INDIVIDUAL, IndividualInformationModelDto.class);
     }
 
     /** Sets a configuration namespace; {@code expectedVersion}, when given, must be the current version (409). */
     @Transactional
     OperatorConfigurationModelDto setConfiguration(String operatorId, String namespace, SetOperatorConfigurationNamespaceRequestDto body) {
         checkNamespace(namespace);
-        long current = documents.find(operatorId, AccountDocuments.CONFIGURATION, namespace).map(AccountDocuments.Document::version).orElse(0L);
+        long current = documents.find(operatorId, AccountDocumentStore.CONFIGURATION, namespace).map(AccountDocumentStore.Document::version).orElse(0L);
         if (body.getExpectedVersion() != null && body.getExpectedVersion().longValue() != current) {
             throw new ApiException(ErrorCode.CONFIGURATION_VERSION_MISMATCH, current, body.getExpectedVersion().longValue());
         }
         JsonNode configuration = OneOfValues.json(body.getConfiguration());
         String text = configuration != null ? configuration.toString() : json.writeValueAsString(body.getConfiguration());
-        long version = documents.put(operatorId, AccountDocuments.CONFIGURATION, namespace, text);
+        long version = documents.put(operatorId, AccountDocumentStore.CONFIGURATION, namespace, text);
         return configurationModel(namespace, text, version);
     }
 
     OperatorConfigurationModelDto configuration(String operatorId, String namespace) {
         checkNamespace(namespace);
-        AccountDocuments.Document d = documents.find(operatorId, AccountDocuments.CONFIGURATION, namespace)
+        AccountDocumentStore.Document d = documents.find(operatorId, AccountDocumentStore.CONFIGURATION, namespace)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND_IN_ACCOUNT, "configuration namespace " + namespace));
         return configurationModel(namespace, d.body(), d.version());
     }
@@ -89,7 +89,7 @@ class AccountApi {
     @Transactional
     void deleteConfiguration(String operatorId, String namespace) {
         checkNamespace(namespace);
-        if (!documents.delete(operatorId, AccountDocuments.CONFIGURATION, namespace)) {
+        if (!documents.delete(operatorId, AccountDocumentStore.CONFIGURATION, namespace)) {
             throw new ApiException(ErrorCode.NOT_FOUND_IN_ACCOUNT, "configuration namespace " + namespace);
         }
     }
@@ -113,7 +113,7 @@ class AccountApi {
     ContractUpdatedResponseDto addContract(String operatorId, ContractUpdatingRequestDto body) {
         JsonNode detail = OneOfValues.json(body.getContractDetail());
         String name = body.getContractName().getValue();
-        documents.put(operatorId, AccountDocuments.CONTRACT, name, detail == null ? "null" : detail.toString());
+        documents.put(operatorId, AccountDocumentStore.CONTRACT, name, detail == null ? "null" : detail.toString());
         return new ContractUpdatedResponseDto()
                 .contractName(ContractUpdatedResponseDto.ContractNameEnum.fromValue(name))
                 .contractDetail(detail == null || detail.isNull() ? null
@@ -122,7 +122,7 @@ class AccountApi {
 
     @Transactional
     void deleteContract(String operatorId, String contractName) {
-        if (!documents.delete(operatorId, AccountDocuments.CONTRACT, contractName)) {
+        if (!documents.delete(operatorId, AccountDocumentStore.CONTRACT, contractName)) {
             throw new ApiException(ErrorCode.NOT_FOUND_IN_ACCOUNT, "contract " + contractName);
         }
     }

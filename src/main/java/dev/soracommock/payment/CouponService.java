@@ -24,13 +24,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Coupons of an operator. A sandbox-created coupon belongs to the operator that created it and is unregistered
+ * CouponService of an operator. A sandbox-created coupon belongs to the operator that created it and is unregistered
  * until that operator registers its code (another operator's code is refused like an unknown one: tenant
  * isolation); a bought coupon (quotation, then confirmation) is registered at once. Listing shows the registered
  * ones, with the balance the bills have left them (billing spends them). Months are the MockClock's, in UTC.
  */
 @Service
-public class Coupons {
+public class CouponService {
 
     static final DateTimeFormatter YEAR_MONTH = DateTimeFormatter.ofPattern("uuuuMM").withResolverStyle(ResolverStyle.STRICT);
     /** Bought coupons are valid until the end of the twelfth month after the purchase. */
@@ -53,7 +53,7 @@ public class Coupons {
     private final MockClock clock;
     private final ObjectProvider<Spending> spending;
 
-    Coupons(JdbcTemplate jdbc, OperatorService operators, Identifiers ids, MockClock clock, ObjectProvider<Spending> spending) {
+    CouponService(JdbcTemplate jdbc, OperatorService operators, Identifiers ids, MockClock clock, ObjectProvider<Spending> spending) {
         this.jdbc = jdbc;
         this.operators = operators;
         this.ids = ids;

@@ -4,15 +4,15 @@ import dev.soracommock.clock.MockClock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The documents of an operator's account, one JSON document per kind and name: {@code company}/{@code individual}
  * information, {@code configuration} namespaces, {@code contract}s. Each write bumps the document's version.
  */
-@Service
-class AccountDocuments {
+@Repository
+class AccountDocumentStore {
 
     static final String COMPANY = "company";
     static final String INDIVIDUAL = "individual";
@@ -25,7 +25,7 @@ class AccountDocuments {
     private final JdbcTemplate jdbc;
     private final MockClock clock;
 
-    AccountDocuments(JdbcTemplate jdbc, MockClock clock) {
+    AccountDocumentStore(JdbcTemplate jdbc, MockClock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * its current {@code sim.group_id}. All "within the last 32 days / 18 months" checks use the MockClock.
  */
 @Service
-public class StatsStore {
+public class StatsService {
 
     public static final String AIR = "air";
     public static final String BEAM = "beam";
@@ -52,7 +52,7 @@ public class StatsStore {
     private final JdbcTemplate jdbc;
     private final MockClock clock;
 
-    StatsStore(JdbcTemplate jdbc, MockClock clock) {
+    StatsService(JdbcTemplate jdbc, MockClock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * hyphen optional) and the state one of the 47 prefectures, which gives the address its shipping area.
  */
 @Service
-class ShippingAddresses {
+class ShippingAddressService {
 
     private static final Pattern ZIP_CODE = Pattern.compile("\\d{3}-?\\d{4}");
 
@@ -33,7 +33,7 @@ class ShippingAddresses {
     private final Identifiers ids;
     private final MockClock clock;
 
-    ShippingAddresses(JdbcTemplate jdbc, JsonMapper json, Identifiers ids, MockClock clock) {
+    ShippingAddressService(JdbcTemplate jdbc, JsonMapper json, Identifiers ids, MockClock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.ids = ids;

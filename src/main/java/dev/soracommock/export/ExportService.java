@@ -18,13 +18,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * ready at once, so both modes answer the URL.
  */
 @Service
-public class Exports {
+public class ExportService {
 
     private final JdbcTemplate jdbc;
     private final MockClock clock;
     private final Identifiers ids;
 
-    Exports(JdbcTemplate jdbc, MockClock clock, Identifiers ids) {
+    ExportService(JdbcTemplate jdbc, MockClock clock, Identifiers ids) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ids = ids;
