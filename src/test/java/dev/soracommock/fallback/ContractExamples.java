@@ -2,15 +2,17 @@ package dev.soracommock.fallback;
 
 import dev.soracommock.contract.Contract;
 import dev.soracommock.contract.ContractDocuments;
+import dev.soracommock.support.OperationRequests;
 import io.swagger.v3.oas.models.media.Schema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Contract-valid values for tests outside this package (request bodies and parameters built from a contract's
- * schemas, examples first), with the same synthesiser the fallback uses for response bodies.
+ * Contract-valid values for tests (request bodies and parameters built from a contract's
+ * schemas, examples first), with the same synthesiser the fallback uses for response bodies: the values of the requests
+ * {@link OperationRequests} builds.
  */
-public final class ContractExamples {
+public final class ContractExamples implements OperationRequests.Values {
 
     private final ContractDocuments documents;
     private final JsonMapper json;
@@ -35,6 +37,7 @@ public final class ContractExamples {
     }
 
     /** A value conforming to the schema of the contract; never {@code null}. */
+    @Override
     public JsonNode synthesize(Contract contract, Schema<?> schema) {
         ExampleSynthesizer synthesizer = new ExampleSynthesizer(documents.openApi(contract).getComponents().getSchemas(),
                 values, (value, s) -> validation.conforms(contract, json.writeValueAsString(value), s));

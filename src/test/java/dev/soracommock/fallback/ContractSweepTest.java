@@ -7,29 +7,21 @@ import dev.soracommock.contract.ContractDocuments;
 import dev.soracommock.kernel.OperationSpec;
 import dev.soracommock.contract.Operations;
 import dev.soracommock.support.ApiTest;
+import dev.soracommock.support.ContractRequest;
+import dev.soracommock.support.OperationRequests;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.parameters.Parameter;
-import io.swagger.v3.oas.models.parameters.RequestBody;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.util.UriUtils;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sweep: every operationId of every contract is called over HTTP with a request its contract accepts (path and
- * required parameters, a body synthesised from the request schema) and the credentials of a sandbox operator.
+ * The sweep: every operationId of every contract is called over HTTP with a request its contract accepts
+ * ({@link OperationRequests}: path and required parameters, a body synthesised from the request schema) and the
+ * credentials of a sandbox operator.
  * Operations answered by the fallback must answer their documented success status, name themselves in
  * {@code X-Soracom-Mock-Fallback} and send a contract-valid body; stateful operations must be routed and never
  * answer 5xx, errors in Soracom's form (eSIM Commerce operations: with an {@code X-API-Key}, errors in the NestJS
@@ -55,57 +47,24 @@ class ContractSweepTest extends ApiTest {
     Stream<DynamicTest> everyOperationAnswers() {
         List<Operations.Entry> emulated = operations.all().stream().filter(e -> e.contract().emulated()).toList();
         assertThat(emulated).hasSize(498);
-        ExampleValues values = new ExampleValues(json);
-        ResponseValidation validation = new ResponseValidation(documents);
+        OperationRequests requests = new OperationRequests(documents, json, new ContractExamples(documents, json));
         return emulated.stream().map(entry -> DynamicTest.dynamicTest(
                 entry.contract().name().toLowerCase() + " " + entry.spec().operationId(),
-                () -> sweep(entry, values, validation)));
+                () -> sweep(entry, requests)));
     }
 
-    private void sweep(Operations.Entry entry, ExampleValues values, ResponseValidation validation) {
+    private void sweep(Operations.Entry entry, OperationRequests requests) {
         OperationSpec spec = entry.spec();
         Operator op = DESTRUCTIVE.contains(spec.operationId()) ? newOperator() : sharedOperator();
-        OpenAPI api = documents.openApi(entry.contract());
-        Operation operation = api.getPaths().get(spec.path()).readOperationsMap().get(PathItem.HttpMethod.valueOf(spec.method()));
-        ExampleSynthesizer synthesizer = new ExampleSynthesizer(api.getComponents().getSchemas(), values,
-                (value, schema) -> validation.conforms(entry.contract(), json.writeValueAsString(value), schema));
-
-        RequestSpecification request = as(op).urlEncodingEnabled(false).redirects().follow(false);
+        OperationRequests.Builder builder = requests.of(entry).as(op);
         if (entry.contract() == Contract.ESIM) {
-            request.header("X-API-Key", "sweep-reseller");
+            builder.header("X-API-Key", "sweep-reseller");
         }
-        String path = spec.path();
-        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
-        for (Parameter p : parameters) {
-            String value = p.getName().equals("operator_id") ? op.operatorId() : text(synthesizer.synthesize(p.getSchema()));
-            switch (p.getIn()) {
-                case "path" -> path = path.replace("{" + p.getName() + "}", UriUtils.encodePathSegment(value, StandardCharsets.UTF_8));
-                case "query" -> {
-                    if (Boolean.TRUE.equals(p.getRequired())) {
-                        request.queryParam(p.getName(), UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
-                    }
-                }
-                case "header" -> {
-                    if (Boolean.TRUE.equals(p.getRequired())) {
-                        request.header(p.getName(), value);
-                    }
-                }
-                default -> { }
-            }
-        }
-        RequestBody body = operation.getRequestBody();
-        if (body != null && body.getContent() != null && !body.getContent().isEmpty()) {
-            Map.Entry<String, MediaType> media = body.getContent().entrySet().iterator().next();
-            if (media.getKey().contains("json") && media.getValue().getSchema() != null) {
-                request.contentType("application/json").body(json.writeValueAsString(synthesizer.synthesize(media.getValue().getSchema())));
-            } else {
-                request.contentType(media.getKey()).body("sweep".getBytes(StandardCharsets.UTF_8));
-            }
-        }
+        ContractRequest request = builder.build();
 
-        Response response = request.request(spec.method(), entry.contract().basePath() + path);
-        String where = spec.method() + " " + path + " (" + spec.operationId() + ") answered " + response.statusCode()
-                + " " + response.asString();
+        Response response = send(request);
+        String where = spec.method() + " " + request.pathAndQuery() + " (" + spec.operationId() + ") answered "
+                + response.statusCode() + " " + response.asString();
         assertThat(response.statusCode()).as(where).isLessThan(500);
         String fallback = response.header("X-Soracom-Mock-Fallback");
         if (fallback != null) {
@@ -128,18 +87,5 @@ class ContractSweepTest extends ApiTest {
             shared = newOperator();
         }
         return shared;
-    }
-
-    private static String text(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return "x";
-        }
-        if (node.isValueNode()) {
-            return node.asString();
-        }
-        if (node.isArray() && !node.isEmpty()) {
-            return text(node.get(0));
-        }
-        return node.toString();
     }
 }

@@ -9,13 +9,11 @@ import dev.soracommock.contract.Operations;
 import dev.soracommock.coverage.CoverageReport;
 import dev.soracommock.fallback.ContractExamples;
 import dev.soracommock.support.ApiTest;
+import dev.soracommock.support.ContractRequest;
+import dev.soracommock.support.OperationRequests;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import io.swagger.v3.oas.models.parameters.RequestBody;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -47,8 +44,17 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@link ErrorForm}); and a request that is refused (4xx), or answered by the stateless fallback, must change
  * nothing: every row of every table ({@link TableDigest}) is the same after it as before.
  *
- * <p>Mutations are chosen by a seeded {@link Random}, one per operation derived from the run's seed, so a run is
- * reproduced with {@code -Dfuzz.seed=<seed>} (every failure names the seed).
+ * <p>Every mutation starts from the operation's valid request, as {@link OperationRequests} builds it from the
+ * contract (the one the sweep sends), and changes one thing of it. Mutations are chosen by a seeded {@link Random},
+ * one per operation derived from the run's seed, so a run is reproduced with {@code -Dfuzz.seed=<seed>} (every
+ * failure names the seed).
+ *
+ * <p>"Changes nothing" is checked per <em>run</em>: the requests to one operation between two digests. For an
+ * operation that keeps state, a mutation its contract may accept (a 100 KB string, unknown fields, an odd query value
+ * or path segment) starts a run of its own, since an accepted request may legitimately change state; a run in which a
+ * request was accepted cannot be checked and is <em>inconclusive</em>. So that the property cannot silently check
+ * nothing, the fuzzer fails when more than {@value #MAX_INCONCLUSIVE_PERCENT} % of its runs are inconclusive (its last
+ * test, which names them; measured 1.6–2.7 %, seeds 1–7), and its summary line gives the share.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContractFuzzTest extends ApiTest {
@@ -59,6 +65,13 @@ class ContractFuzzTest extends ApiTest {
     private static final Set<String> DESTRUCTIVE = Set.of("logout", "revokeOperatorAuthTokens", "sandboxDeleteOperator");
 
     private static final int MUTATIONS_PER_OPERATION = 5;
+
+    /**
+     * The most runs, in percent of all, that may be inconclusive (see the class comment). Measured with seeds 1 to 7:
+     * 1.6–2.7 % (12 to 20 of 727 to 747 runs), mostly unknown fields and odd values of optional query parameters
+     * accepted.
+     */
+    static final int MAX_INCONCLUSIVE_PERCENT = 5;
 
     private static final String HUGE = "x".repeat(100 * 1024);
 
@@ -92,13 +105,16 @@ class ContractFuzzTest extends ApiTest {
     JdbcTemplate jdbc;
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
-    private ContractExamples examples;
+    private OperationRequests validRequests;
     private TableDigest digest;
     private RawHttp http;
     private Set<String> stateful;
     private Operator shared;
     private int requests;
+    private int runs;
     private int inconclusive;
+    /** The inconclusive runs: each operation and the accepted request(s) among its refused ones. */
+    private final List<String> inconclusiveRuns = new ArrayList<>();
 
     @TestFactory
     Stream<DynamicTest> refusedRequestsAnswerInTheApisFormAndChangeNothing() {
@@ -106,13 +122,30 @@ class ContractFuzzTest extends ApiTest {
         // change what every later request sees
         List<Operations.Entry> emulated = operations.all().stream().filter(e -> e.contract().emulated()).toList();
         assertThat(emulated).hasSize(498);
-        examples = new ContractExamples(documents, json);
+        validRequests = new OperationRequests(documents, json, new ContractExamples(documents, json));
         digest = new TableDigest(jdbc);
         http = new RawHttp(port);
         stateful = coverage.summary().rows().stream().filter(r -> r.state() == CoverageReport.State.STATEFUL)
                 .map(CoverageReport.Row::operationId).collect(Collectors.toSet());
-        return emulated.stream().map(entry -> DynamicTest.dynamicTest(
+        Stream<DynamicTest> operations = emulated.stream().map(entry -> DynamicTest.dynamicTest(
                 entry.contract().name().toLowerCase() + " " + entry.spec().operationId(), () -> fuzz(entry)));
+        // last, once every operation has been fuzzed (dynamic tests run in the stream's order)
+        return Stream.concat(operations, Stream.of(DynamicTest.dynamicTest(
+                "at most " + MAX_INCONCLUSIVE_PERCENT + " % of the runs inconclusive", this::fewRunsInconclusive)));
+    }
+
+    /** The bound on the runs whose "a refused request changes nothing" could not be checked (see the class comment). */
+    private void fewRunsInconclusive() {
+        assertThat(runs).as("runs of requests checked").isPositive();
+        assertThat(share()).as("%d of %d runs (%.1f %%) could not check that refused requests change nothing (an accepted"
+                + " request among them); at most %d %% may (seed %d, reproduce with -Dfuzz.seed=%d). The runs: %s",
+                inconclusive, runs, share(), MAX_INCONCLUSIVE_PERCENT, SEED, SEED, inconclusiveRuns)
+                .isLessThanOrEqualTo(MAX_INCONCLUSIVE_PERCENT);
+    }
+
+    /** The share of the runs that were inconclusive, in percent. */
+    private double share() {
+        return runs == 0 ? 0 : 100.0 * inconclusive / runs;
     }
 
     /** The control: an accepted write shows in the digest, so a refused request that wrote would be seen. */
@@ -131,32 +164,33 @@ class ContractFuzzTest extends ApiTest {
 
     @AfterAll
     void summary() {
-        System.out.printf("ContractFuzzTest: seed %d, %d requests, %d refused-request runs not checkable (an accepted "
-                + "request among them)%n", SEED, requests, inconclusive);
+        System.out.printf("ContractFuzzTest: seed %d, %d requests in %d runs, %d runs (%.1f %%, at most %d %%) not checkable"
+                + " (an accepted request among them)%n", SEED, requests, runs, inconclusive, share(), MAX_INCONCLUSIVE_PERCENT);
     }
 
     private void fuzz(Operations.Entry entry) {
         OperationSpec spec = entry.spec();
         Random random = new Random(SEED ^ spec.operationId().hashCode());
         Operator op = DESTRUCTIVE.contains(spec.operationId()) ? newOperator() : sharedOperator();
-        OpenAPI api = documents.openApi(entry.contract());
-        Operation operation = api.getPaths().get(spec.path()).readOperationsMap().get(PathItem.HttpMethod.valueOf(spec.method()));
-        Base base = base(entry, operation, op);
-        List<Mutation> mutations = mutations(entry, operation, base, api, random);
+        OperationRequests.Builder builder = validRequests.of(entry).as(op);
+        if (entry.contract() == Contract.ESIM) {
+            builder.header("X-API-Key", "fuzz-" + spec.operationId()); // own key: rate limits count per key
+        }
+        List<Mutation> mutations = mutations(entry, builder.build(), random);
 
         List<String> problems = new ArrayList<>();
         boolean isStateful = stateful.contains(spec.operationId());
         Map<String, TableDigest.Table> before = digest.take();
         List<RawHttp.Call> run = new ArrayList<>();
-        boolean runHasAccepted = false;
+        List<String> acceptedInRun = new ArrayList<>();
         boolean acceptedAny = false;
         for (Mutation m : mutations) {
             if (isStateful && m.mayBeAccepted() && !run.isEmpty()) {
                 // close the run of refused requests before one that may legitimately change state
-                runHasAccepted = check(before, run, runHasAccepted, problems);
+                check(spec, before, run, acceptedInRun, problems);
                 before = digest.take();
                 run.clear();
-                runHasAccepted = false;
+                acceptedInRun.clear();
             }
             RawHttp.Answer answer = http.send(m.call());
             requests++;
@@ -167,11 +201,11 @@ class ContractFuzzTest extends ApiTest {
             boolean changesNothing = answer.status() >= 400 || answer.header("X-Soracom-Mock-Fallback") != null;
             acceptedAny |= !changesNothing;
             if (!changesNothing && isStateful) {
-                runHasAccepted = true;
+                acceptedInRun.add(m.what() + " → " + answer.status());
             }
             run.add(m.call());
         }
-        check(before, run, runHasAccepted, problems);
+        check(spec, before, run, acceptedInRun, problems);
         assertThat(problems).as("%s %s (seed %d, reproduce with -Dfuzz.seed=%d)", spec.method(), spec.path(), SEED, SEED)
                 .isEmpty();
         if (op == shared && isStateful && acceptedAny && as(op).get("/v1/operators/" + op.operatorId()).statusCode() != 200) {
@@ -179,156 +213,99 @@ class ContractFuzzTest extends ApiTest {
         }
     }
 
-    /** Compares the digest after a run of requests to the one before it, unless a request in it was accepted. */
-    private boolean check(Map<String, TableDigest.Table> before, List<RawHttp.Call> run, boolean runHasAccepted,
-            List<String> problems) {
+    /**
+     * Compares the digest after a run of requests to the one before it, unless a request in it was accepted: then the
+     * run is inconclusive.
+     */
+    private void check(OperationSpec spec, Map<String, TableDigest.Table> before, List<RawHttp.Call> run,
+            List<String> acceptedInRun, List<String> problems) {
         if (run.isEmpty()) {
-            return false;
+            return;
         }
-        if (runHasAccepted) {
+        runs++;
+        if (!acceptedInRun.isEmpty()) {
             inconclusive++;
-            return false;
+            inconclusiveRuns.add(spec.operationId() + " (" + String.join(", ", acceptedInRun) + "; " + run.size() + " requests)");
+            return;
         }
         List<String> changed = TableDigest.changes(before, digest.take());
         if (!changed.isEmpty()) {
             problems.add("refused requests changed " + changed + "; the requests: "
                     + run.stream().map(RawHttp.Call::toString).collect(Collectors.joining(" | ")));
         }
-        return false;
     }
 
     // --- a valid request, then its mutations ---
 
-    /** The valid request the mutations start from. */
-    private record Base(String method, String pathTemplate, Map<String, String> pathValues, Map<String, String> query,
-            Map<String, String> headers, String contentType, JsonNode body, Schema<?> bodySchema) {
-
-        String path(Map<String, String> values) {
-            String p = pathTemplate;
-            for (Map.Entry<String, String> e : values.entrySet()) {
-                p = p.replace("{" + e.getKey() + "}", e.getValue());
-            }
-            return p;
-        }
-
-        String query(Map<String, String> q) {
-            return q.isEmpty() ? "" : "?" + q.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("&"));
-        }
-    }
-
     private record Mutation(String what, RawHttp.Call call, boolean mayBeAccepted) {
     }
 
-    private Base base(Operations.Entry entry, Operation operation, Operator op) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Soracom-API-Key", op.apiKey());
-        headers.put("X-Soracom-Token", op.token());
-        if (entry.contract() == Contract.ESIM) {
-            headers.put("X-API-Key", "fuzz-" + entry.spec().operationId()); // own key: rate limits count per key
-        }
-        Map<String, String> pathValues = new LinkedHashMap<>();
-        Map<String, String> query = new LinkedHashMap<>();
-        for (Parameter p : parameters(operation)) {
-            String value = p.getName().equals("operator_id") ? op.operatorId() : text(examples.synthesize(entry.contract(), p.getSchema()));
-            switch (p.getIn()) {
-                case "path" -> pathValues.put(p.getName(), UriUtils.encodePathSegment(value, StandardCharsets.UTF_8));
-                case "query" -> {
-                    if (Boolean.TRUE.equals(p.getRequired())) {
-                        query.put(p.getName(), UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
-                    }
-                }
-                case "header" -> {
-                    if (Boolean.TRUE.equals(p.getRequired())) {
-                        headers.put(p.getName(), value);
-                    }
-                }
-                default -> { }
-            }
-        }
-        String contentType = null;
-        JsonNode body = null;
-        Schema<?> bodySchema = null;
-        RequestBody rb = operation.getRequestBody();
-        if (rb != null && rb.getContent() != null && !rb.getContent().isEmpty()) {
-            Map.Entry<String, MediaType> media = rb.getContent().entrySet().iterator().next();
-            contentType = media.getKey();
-            if (media.getKey().contains("json") && media.getValue().getSchema() != null) {
-                bodySchema = media.getValue().getSchema();
-                body = examples.synthesize(entry.contract(), bodySchema);
-            }
-        }
-        return new Base(entry.spec().method(), entry.contract().basePath() + entry.spec().path(), pathValues, query,
-                headers, contentType, body, bodySchema);
-    }
-
-    private List<Mutation> mutations(Operations.Entry entry, Operation operation, Base base, OpenAPI api, Random random) {
+    /** The mutations of the operation's valid request ({@link OperationRequests}) this run sends. */
+    private List<Mutation> mutations(Operations.Entry entry, ContractRequest base, Random random) {
         List<Mutation> out = new ArrayList<>();
-        String path = base.path(base.pathValues()) + base.query(base.query());
+        OpenAPI api = documents.openApi(entry.contract());
         Map<String, Schema> components = api.getComponents() == null ? Map.of() : api.getComponents().getSchemas();
 
         // --- the body ---
         String jsonType = base.contentType() != null && base.contentType().contains("json") ? base.contentType() : "application/json";
-        out.add(body("malformed JSON", base, path, jsonType, pick(MALFORMED_JSON, random).getBytes(StandardCharsets.UTF_8), false));
-        out.add(body("invalid UTF-8 in the body", base, path, jsonType, invalidUtf8(base.body()), false));
-        if (base.body() != null) {
+        out.add(body("malformed JSON", base, jsonType, pick(MALFORMED_JSON, random).getBytes(StandardCharsets.UTF_8), false));
+        out.add(body("invalid UTF-8 in the body", base, jsonType, invalidUtf8(base.json()), false));
+        if (base.json() != null) {
             Schema<?> schema = flatten(base.bodySchema(), components);
-            if (base.body().isObject()) {
-                out.add(body("not an object", base, path, jsonType,
+            if (base.json().isObject()) {
+                out.add(body("not an object", base, jsonType,
                         pick(List.of("[]", "\"text\"", "42", "null", "true", "[{}]"), random).getBytes(StandardCharsets.UTF_8), false));
                 Map<String, Schema> properties = schema.getProperties() == null ? Map.of() : schema.getProperties();
                 List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
                 for (String name : pickSome(required, 2, random)) {
-                    ObjectNode copy = ((ObjectNode) base.body()).deepCopy();
+                    ObjectNode copy = ((ObjectNode) base.json()).deepCopy();
                     copy.remove(name);
-                    out.add(body("required field " + name + " missing", base, path, jsonType, bytes(copy), false));
+                    out.add(body("required field " + name + " missing", base, jsonType, bytes(copy), false));
                 }
                 List<String> names = new ArrayList<>(properties.keySet());
                 for (String name : pickSome(names, 2, random)) {
-                    ObjectNode copy = ((ObjectNode) base.body()).deepCopy();
+                    ObjectNode copy = ((ObjectNode) base.json()).deepCopy();
                     Schema<?> ps = flatten(properties.get(name), components);
                     copy.set(name, wrongType(typeOf(ps), random));
-                    out.add(body("field " + name + " of the wrong type", base, path, jsonType, bytes(copy), false));
+                    out.add(body("field " + name + " of the wrong type", base, jsonType, bytes(copy), false));
                 }
                 List<String> numeric = names.stream()
                         .filter(n -> List.of("integer", "number").contains(String.valueOf(typeOf(flatten(properties.get(n), components))))).toList();
                 for (String name : pickSome(numeric, 2, random)) {
-                    ObjectNode copy = ((ObjectNode) base.body()).deepCopy();
+                    ObjectNode copy = ((ObjectNode) base.json()).deepCopy();
                     String raw = pick(List.of("-1", "-9223372036854775809", "9223372036854775808", "1e308", "1e400",
                             "-1e400", "0.5", "\"NaN\"", "\"Infinity\"", "99999999999999999999999999999999"), random);
                     // written as text: Jackson cannot hold 1e400 or an out-of-range integer literal as a number
                     copy.remove(name);
                     String rest = bytesToString(copy).replaceFirst("\\}$", "").replaceFirst("^\\{", "");
                     String withNumber = "{\"" + name + "\":" + raw + (rest.isEmpty() ? "" : "," + rest) + "}";
-                    out.add(body("field " + name + " = " + raw, base, path, jsonType, withNumber.getBytes(StandardCharsets.UTF_8), false));
+                    out.add(body("field " + name + " = " + raw, base, jsonType, withNumber.getBytes(StandardCharsets.UTF_8), false));
                 }
                 List<String> strings = names.stream().filter(n -> "string".equals(typeOf(flatten(properties.get(n), components)))).toList();
                 for (String name : pickSome(strings, 1, random)) {
-                    ObjectNode copy = ((ObjectNode) base.body()).deepCopy();
+                    ObjectNode copy = ((ObjectNode) base.json()).deepCopy();
                     copy.put(name, HUGE);
                     // a 100 KB value may be within the contract (no maxLength): the request may be accepted
-                    out.add(body("field " + name + " of 100 KB", base, path, jsonType, bytes(copy), true));
+                    out.add(body("field " + name + " of 100 KB", base, jsonType, bytes(copy), true));
                 }
-                ObjectNode extra = ((ObjectNode) base.body()).deepCopy();
+                ObjectNode extra = ((ObjectNode) base.json()).deepCopy();
                 extra.put("fuzzUnknownField" + random.nextInt(1000), pick(List.of("x", "1"), random));
                 extra.set("fuzzUnknownObject", nodes.objectNode().put("a", 1));
-                out.add(body("unknown fields", base, path, jsonType, bytes(extra), true));
-            } else if (base.body().isArray()) {
-                out.add(body("an object instead of an array", base, path, jsonType, "{\"a\":1}".getBytes(StandardCharsets.UTF_8), false));
+                out.add(body("unknown fields", base, jsonType, bytes(extra), true));
+            } else if (base.json().isArray()) {
+                out.add(body("an object instead of an array", base, jsonType, "{\"a\":1}".getBytes(StandardCharsets.UTF_8), false));
                 ArrayNode huge = nodes.arrayNode();
                 huge.add(HUGE);
-                out.add(body("an array of a 100 KB string", base, path, jsonType, bytes(huge), true));
+                out.add(body("an array of a 100 KB string", base, jsonType, bytes(huge), true));
             }
         }
 
         // --- the query ---
-        for (Parameter p : pickSome(parameters(operation).stream().filter(p -> "query".equals(p.getIn())).toList(), 2, random)) {
-            Map<String, String> q = new LinkedHashMap<>(base.query());
+        List<Parameter> parameters = OperationRequests.parameters(validRequests.operation(entry));
+        for (Parameter p : pickSome(parameters.stream().filter(p -> "query".equals(p.getIn())).toList(), 2, random)) {
             String value = pick(ODD_QUERY_VALUES, random);
-            q.put(p.getName(), value);
             out.add(new Mutation("query " + p.getName() + "=" + ErrorForm.shorten(value),
-                    call(base, base.path(base.pathValues()) + base.query(q), base.body() == null ? new byte[0] : bytes(base.body()), base.contentType()),
-                    true));
+                    RawHttp.Call.of(base.withQuery(p.getName(), value)), true));
         }
 
         // --- the path ---
@@ -337,11 +314,8 @@ class ContractFuzzTest extends ApiTest {
                 continue; // another operator's ID is refused by the auth step: covered by the isolation sweep
             }
             for (String segment : pickSome(ODD_SEGMENTS, 2, random)) {
-                Map<String, String> values = new LinkedHashMap<>(base.pathValues());
-                values.put(name, segment);
                 out.add(new Mutation("path " + name + "=" + ErrorForm.shorten(segment),
-                        call(base, base.path(values) + base.query(base.query()), base.body() == null ? new byte[0] : bytes(base.body()),
-                                base.contentType()), true));
+                        RawHttp.Call.of(base.withPathValue(name, segment)), true));
             }
         }
         // a bounded number per operation, chosen by the seed: every kind still meets hundreds of operations per run
@@ -349,16 +323,9 @@ class ContractFuzzTest extends ApiTest {
         return out.subList(0, Math.min(MUTATIONS_PER_OPERATION, out.size()));
     }
 
-    private Mutation body(String what, Base base, String path, String contentType, byte[] body, boolean mayBeAccepted) {
-        return new Mutation(what, call(base, path, body, contentType), mayBeAccepted);
-    }
-
-    private static RawHttp.Call call(Base base, String pathAndQuery, byte[] body, String contentType) {
-        Map<String, String> headers = new LinkedHashMap<>(base.headers());
-        if (body.length > 0) {
-            headers.put("Content-Type", contentType == null ? "application/json" : contentType);
-        }
-        return new RawHttp.Call(base.method(), pathAndQuery, headers, body);
+    /** The valid request with this body instead of its own. */
+    private static Mutation body(String what, ContractRequest base, String contentType, byte[] body, boolean mayBeAccepted) {
+        return new Mutation(what, RawHttp.Call.of(base.withBody(contentType, body)), mayBeAccepted);
     }
 
     /** The valid body (or {@code {}}) with invalid UTF-8 bytes in its first string value, or in a field of its own. */
@@ -392,10 +359,6 @@ class ContractFuzzTest extends ApiTest {
     }
 
     // --- contract helpers ---
-
-    private static List<Parameter> parameters(Operation operation) {
-        return operation.getParameters() == null ? List.of() : operation.getParameters();
-    }
 
     /** The schema with $refs followed and allOf merged (properties and required only: what the mutations need). */
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -464,18 +427,5 @@ class ContractFuzzTest extends ApiTest {
         List<T> copy = new ArrayList<>(list);
         java.util.Collections.shuffle(copy, random);
         return copy.subList(0, Math.min(n, copy.size()));
-    }
-
-    private static String text(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return "x";
-        }
-        if (node.isValueNode()) {
-            return node.asString();
-        }
-        if (node.isArray() && !node.isEmpty()) {
-            return text(node.get(0));
-        }
-        return node.toString();
     }
 }

@@ -8,11 +8,8 @@ import dev.soracommock.contract.Operations;
 import dev.soracommock.coverage.CoverageReport;
 import dev.soracommock.fallback.ContractExamples;
 import dev.soracommock.support.ApiTest;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.parameters.Parameter;
-import io.swagger.v3.oas.models.parameters.RequestBody;
+import dev.soracommock.support.ContractRequest;
+import dev.soracommock.support.OperationRequests;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,18 +20,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tenant isolation across every stateful operation: operator A owns one resource of each kind (SIM with tags, group,
  * SAM user with a role and an auth key, role, auth key, shipping address, order, coupon, stats; an eSIM order of its
- * eSIM Commerce API key); operator B, with a key of its own, then calls every stateful
- * operation of the contracts with A's identifiers in the path and in the body (the rest of the request built from
- * the contract). No answer to B may carry A's data, and A's rows are the same afterwards, in the database and as A
- * sees them over HTTP.
+ * eSIM Commerce API key); operator B, with a key of its own, then calls every stateful operation of the contracts
+ * with A's identifiers in the path, the query and the body (the rest of the request built from the contract by
+ * {@link OperationRequests}, as the sweep's). No answer to B may carry A's data, and A's rows are the same
+ * afterwards, in the database and as A sees them over HTTP.
  */
 class IsolationSweepTest extends ApiTest {
 
@@ -92,10 +87,10 @@ class IsolationSweepTest extends ApiTest {
         LAST.forEach(id -> calls.add(operations.require(id)));
         assertThat(calls).hasSizeGreaterThan(100);
 
-        ContractExamples examples = new ContractExamples(documents, json);
+        OperationRequests requests = new OperationRequests(documents, json, new ContractExamples(documents, json));
         List<String> leaks = new ArrayList<>();
         for (Operations.Entry entry : calls) {
-            RawHttp.Call call = callAs(b, entry, examples, marker);
+            RawHttp.Call call = RawHttp.Call.of(callAs(b, requests, entry, marker));
             RawHttp.Answer answer = http.send(call);
             String problem = ErrorForm.problem(call, answer, json);
             if (problem != null) {
@@ -217,66 +212,17 @@ class IsolationSweepTest extends ApiTest {
 
     // --- B's calls ---
 
-    private RawHttp.Call callAs(Operator b, Operations.Entry entry, ContractExamples examples, String marker) {
-        Operation operation = documents.openApi(entry.contract()).getPaths().get(entry.spec().path()).readOperationsMap()
-                .get(PathItem.HttpMethod.valueOf(entry.spec().method()));
-        String path = entry.contract().basePath() + entry.spec().path();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Soracom-API-Key", b.apiKey());
-        headers.put("X-Soracom-Token", b.token());
-        headers.put("X-API-Key", "isolation-b-" + marker);
-        StringBuilder query = new StringBuilder();
-        for (Parameter p : operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters()) {
-            Map<String, String> idsOfA = entry.contract() == Contract.ESIM ? esimIds : ids;
-            String value = p.getName().equals("operator_id") ? b.operatorId()
-                    : idsOfA.getOrDefault(p.getName(), text(examples.synthesize(entry.contract(), p.getSchema())));
-            switch (p.getIn()) {
-                case "path" -> path = path.replace("{" + p.getName() + "}", UriUtils.encodePathSegment(value, StandardCharsets.UTF_8));
-                case "query" -> {
-                    if (Boolean.TRUE.equals(p.getRequired()) || idsOfA.containsKey(p.getName())) {
-                        query.append(query.isEmpty() ? "?" : "&").append(p.getName()).append('=')
-                                .append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
-                    }
-                }
-                case "header" -> {
-                    if (Boolean.TRUE.equals(p.getRequired())) {
-                        headers.put(p.getName(), value);
-                    }
-                }
-                default -> { }
-            }
-        }
-        byte[] body = new byte[0];
-        RequestBody rb = operation.getRequestBody();
-        if (rb != null && rb.getContent() != null && !rb.getContent().isEmpty()) {
-            Map.Entry<String, MediaType> media = rb.getContent().entrySet().iterator().next();
-            headers.put("Content-Type", media.getKey());
-            if (media.getKey().contains("json") && media.getValue().getSchema() != null) {
-                JsonNode node = examples.synthesize(entry.contract(), media.getValue().getSchema());
-                substitute(node, entry.contract() == Contract.ESIM ? esimIds : ids);
-                body = json.writeValueAsBytes(node);
-            } else {
-                body = "isolation".getBytes(StandardCharsets.UTF_8);
-            }
-        }
-        return new RawHttp.Call(entry.spec().method(), path + query, headers, body);
-    }
-
-    /** A's identifiers into the body's fields that name them (groupId, imsi, roleId, …), at any depth. */
-    private static void substitute(JsonNode node, Map<String, String> idsOfA) {
-        if (node instanceof ObjectNode o) {
-            for (String name : new ArrayList<>(o.propertyNames())) {
-                String snake = name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
-                String id = idsOfA.containsKey(name) ? idsOfA.get(name) : idsOfA.get(snake);
-                if (id != null && o.get(name).isValueNode() && !snake.equals("operator_id")) {
-                    o.put(name, id);
-                } else {
-                    substitute(o.get(name), idsOfA);
-                }
-            }
-        } else if (node != null && node.isArray()) {
-            node.forEach(n -> substitute(n, idsOfA));
-        }
+    /**
+     * B's call: B's credentials and own eSIM Commerce key, A's identifiers by name in the path, the query (optional
+     * parameters too) and the body's fields (B's own operator ID in {@code {operator_id}}, the body's operator ID left
+     * as the contract's); the rest as the contract's.
+     */
+    private ContractRequest callAs(Operator b, OperationRequests requests, Operations.Entry entry, String marker) {
+        Map<String, String> idsOfA = entry.contract() == Contract.ESIM ? esimIds : ids;
+        Map<String, String> fields = new LinkedHashMap<>(idsOfA);
+        fields.remove("operator_id");
+        return requests.of(entry).parameters(idsOfA).as(b).header("X-API-Key", "isolation-b-" + marker)
+                .bodyFields(fields).build();
     }
 
     // --- small things ---
@@ -298,18 +244,5 @@ class IsolationSweepTest extends ApiTest {
             headers.put("Content-Type", "application/json");
         }
         return http.send(new RawHttp.Call(method, path, headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String text(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return "x";
-        }
-        if (node.isValueNode()) {
-            return node.asString();
-        }
-        if (node.isArray() && !node.isEmpty()) {
-            return text(node.get(0));
-        }
-        return node.toString();
     }
 }

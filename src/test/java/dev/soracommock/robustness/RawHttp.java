@@ -1,5 +1,6 @@
 package dev.soracommock.robustness;
 
+import dev.soracommock.support.ContractRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,6 +27,11 @@ final class RawHttp {
 
     /** One request: method, raw path with query, headers, body bytes (may be empty). */
     record Call(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
+
+        /** The request built from the contract ({@link ContractRequest}), byte for byte. */
+        static Call of(ContractRequest request) {
+            return new Call(request.method(), request.pathAndQuery(), request.headersWithContentType(), request.body());
+        }
 
         Call with(String header, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);

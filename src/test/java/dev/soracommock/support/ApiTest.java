@@ -42,6 +42,20 @@ public abstract class ApiTest {
         return given(anonymous).header("X-Soracom-API-Key", op.apiKey()).header("X-Soracom-Token", op.token());
     }
 
+    /**
+     * Sends a request built from the contract ({@link OperationRequests}) as it is: its headers, its path and query as
+     * encoded (no re-encoding), its body bytes; a redirect is answered, not followed.
+     */
+    protected Response send(ContractRequest request) {
+        RequestSpecification spec = api().urlEncodingEnabled(false).redirects().follow(false);
+        request.headers().forEach(spec::header);
+        request.query().forEach(spec::queryParam);
+        if (request.contentType() != null) {
+            spec.contentType(request.contentType()).body(request.body());
+        }
+        return spec.request(request.method(), request.path());
+    }
+
     /** A fresh e-mail address, unique within this JVM. */
     protected static String uniqueEmail() {
         return "user" + EMAILS.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
