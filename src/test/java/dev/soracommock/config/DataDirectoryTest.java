@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** SORACOM_MOCK_DATA_DIR: the state in files, kept across a restart. */
+@Tag("own-emulator") // starts emulators of its own: run in a JVM of its own (pom.xml, surefire)
 @ExtendWith(OutputCaptureExtension.class)
 class DataDirectoryTest {
 

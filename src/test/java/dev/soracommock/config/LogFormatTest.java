@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.soracommock.support.Instance;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -17,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * SORACOM_MOCK_LOG_FORMAT=json: the console log is one JSON object per line. (Logging is one per JVM: tests that run
  * after this one in the same JVM log in JSON too, until another application start re-initialises it.)
  */
+@Tag("own-emulator") // starts emulators of its own: run in a JVM of its own (pom.xml, surefire)
 @ExtendWith(OutputCaptureExtension.class)
 class LogFormatTest {
 

@@ -6,6 +6,7 @@ import dev.soracommock.support.ApiTest.Operator;
 import dev.soracommock.support.Instance;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * the other accepts (the signing key is in the database, table server_secret). On H2 both instances are in this JVM
  * on the same in-memory database; with {@code -Ppostgres} they share the test PostgreSQL, as two servers would.
  */
+@Tag("own-emulator") // starts emulators of its own: run in a JVM of its own (pom.xml, surefire)
 class TwoInstancesTest {
 
     @Test

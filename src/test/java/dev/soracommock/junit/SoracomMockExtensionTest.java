@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The JUnit extension used as the README shows it: a ready operator per test, the emulator reset in between. */
+@Tag("own-emulator") // starts emulators of its own: run in a JVM of its own (pom.xml, surefire)
 @ExtendWith(SoracomMockExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SoracomMockExtensionTest {

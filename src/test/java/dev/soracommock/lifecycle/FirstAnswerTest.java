@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.soracommock.SoracomMockApplication;
 import dev.soracommock.operator.OperatorService;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -16,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * first answer the moment the server listens: the start-up state (the seed directory, the default operator) must be
  * in place by then, not put there by something that runs after the server has started.
  */
+@Tag("own-emulator") // starts emulators of its own: run in a JVM of its own (pom.xml, surefire)
 class FirstAnswerTest {
 
     /** Whether the default operator exists at the moment the web server has started listening. */

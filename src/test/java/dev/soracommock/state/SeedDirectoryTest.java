@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * hand-written file adding a group) seeds another; the seeded data is read through HTTP; a database that holds state
  * already is not seeded again; an invalid seed file stops the start-up naming the file.
  */
+@Tag("own-emulator") // starts emulators of its own: run in a JVM of its own (pom.xml, surefire)
 class SeedDirectoryTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -8,6 +8,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,9 +28,26 @@ public abstract class ApiTest {
 
     protected RequestSpecification anonymous;
 
+    /** The port of the shared server the class's tests used (for {@link #forgetTheClassesState()}). */
+    private static volatile int lastPort;
+
     @BeforeEach
     void baseSpec() {
+        lastPort = port;
         anonymous = new RequestSpecBuilder().setBaseUri("http://localhost").setPort(port).build();
+    }
+
+    /**
+     * After each test class, the shared server forgets every operator, SIM and row the class made
+     * ({@code POST /_mock/reset}): every class sets up what it needs itself, and the in-memory database of a server that
+     * serves the whole suite would otherwise grow with every class (the suite runs in a 128 MB heap).
+     */
+    @AfterAll
+    static void forgetTheClassesState() {
+        if (lastPort != 0) {
+            given().baseUri("http://localhost").port(lastPort).post("/_mock/reset").then().statusCode(200);
+            lastPort = 0;
+        }
     }
 
     /** A request with no credentials. */
