@@ -27,6 +27,8 @@ import dev.soracommock.kernel.Paging.PageRequest;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.stereotype.Component;
 
 /** Sim tag: the SIM view ({@code /sims/{sim_id}}) of the SIMs {@link SimService} keeps. */
@@ -85,12 +87,19 @@ class SimApiImpl implements SimApiDelegate {
     }
 
     @Override
-    @Limitation("a limit below 1 is 400 COM0008 (the real API answers limit=-1 with a 500); type_filter is ignored like"
-            + " any unknown parameter: the contract gives listSims no speed-class filter and no client sends one there"
-            + " (what the real API does with it is not known)")
+    @Limitation("a limit below 1 is 400 COM0008 (the real API answers limit=-1 with a 500). type_filter, which the"
+            + " contract does not declare here, filters by speed class as on listSubscribers (values separated by ','"
+            + " or '|'): the Go SDK's name for the subscribers' speed-class filter, honoured on both lists")
     public ResponseEntity<List<SimDto>> listSims(Integer limit, String lastEvaluatedKey) {
         PageRequest page = PageRequest.of(limit, lastEvaluatedKey, MAX_LIMIT);
-        return Paging.ok(sims.list(op(), page), views::sim, page);
+        List<String> speedClasses = SubscriberApiImpl.values(undeclaredQuery("type_filter"));
+        return Paging.ok(sims.list(op(), speedClasses == null ? List.of() : speedClasses, page), views::sim, page);
+    }
+
+    /** A query parameter the contract does not declare for the operation (the generated signature leaves it out). */
+    private static String undeclaredQuery(String name) {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getParameter(name) : null;
     }
 
     // --- status ---

@@ -1,5 +1,6 @@
 package dev.soracommock.subscriber;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
@@ -14,6 +15,10 @@ interface SimRepository extends Repository<Sim, String> {
     /** Keyset page of an operator's SIMs in SIM ID order, after {@code after} (null: from the start). */
     @Query("select s from Sim s where s.operatorId = :operatorId and (:after is null or s.simId > :after) order by s.simId")
     List<Sim> page(String operatorId, String after, Limit limit);
+
+    /** Keyset page of an operator's SIMs of some speed classes, in SIM ID order. */
+    @Query("select s from Sim s where s.operatorId = :operatorId and s.speedClass in :speedClasses and (:after is null or s.simId > :after) order by s.simId")
+    List<Sim> pageOfSpeedClasses(String operatorId, Collection<String> speedClasses, String after, Limit limit);
 
     /** Keyset page of the SIMs in one of the operator's groups, in SIM ID order. */
     @Query("select s from Sim s where s.operatorId = :operatorId and s.groupId = :groupId and (:after is null or s.simId > :after) order by s.simId")

@@ -191,6 +191,15 @@ public class SimService {
         return Page.of(fetched, page, Sim::simId);
     }
 
+    /** The operator's SIMs of some speed classes (an empty list: no filter). */
+    @Transactional(readOnly = true)
+    Page<Sim> list(String operatorId, List<String> speedClasses, PageRequest page) {
+        if (speedClasses.isEmpty()) {
+            return list(operatorId, page);
+        }
+        return Page.of(sims.pageOfSpeedClasses(operatorId, speedClasses, page.after(), limit(page)), page, Sim::simId);
+    }
+
     /** The SIMs of one of the operator's groups (what {@code GET /groups/{id}/subscribers} lists). */
     @Transactional(readOnly = true)
     Page<Sim> inGroup(String operatorId, String groupId, PageRequest page) {

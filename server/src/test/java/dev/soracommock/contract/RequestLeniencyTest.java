@@ -130,7 +130,7 @@ class RequestLeniencyTest extends ApiTest {
     }
 
     @Test
-    void typeFilterIsTheSpeedClassFilterOfListSubscribersOnly() {
+    void typeFilterIsTheSpeedClassFilterOfListSubscribersAndListSims() {
         Operator op = newOperator();
         String standard = registeredSim(op);
         String fast = registeredSim(op);
@@ -141,8 +141,12 @@ class RequestLeniencyTest extends ApiTest {
         // both given: the contract's own name wins
         assertThat(as(op).get("/v1/subscribers?type_filter=s1.fast&speed_class_filter=s1.standard").jsonPath().getList("imsi"))
                 .containsExactly(standard);
-        // listSims has no speed-class filter in the contract, and no client sends one there: ignored
-        assertThat(as(op).get("/v1/sims?type_filter=s1.fast").jsonPath().getList("simId")).hasSize(2);
+        // listSims has no speed-class filter in the contract; the clients send type_filter there too
+        String fastSim = as(op).get("/v1/subscribers/" + fast).jsonPath().getString("simId");
+        assertThat(as(op).get("/v1/sims?type_filter=s1.fast").jsonPath().getList("simId")).containsExactly(fastSim);
+        assertThat(as(op).get("/v1/sims?type_filter=s1.standard|s1.fast").jsonPath().getList("simId")).hasSize(2);
+        assertThat(as(op).get("/v1/sims?type_filter=s1.4xfast").jsonPath().getList("simId")).isEmpty();
+        assertThat(as(op).get("/v1/sims").jsonPath().getList("simId")).hasSize(2);
     }
 
     @Test
