@@ -329,4 +329,34 @@ class SoraletApiTest extends ApiTest {
         create(b, id).then().statusCode(201);   // the same ID is free for another operator
         as(a).get("/v1/soralets/" + id + "/versions").then().statusCode(200);
     }
+
+    // --- state ---
+
+    @Test
+    void theStateExportCarriesTheModuleAForkRunsItAndAResetRemovesIt() {
+        Operator op = newOperator();
+        String id = soraletWith(op, "echo");
+
+        Response state = api().get("/_mock/state");
+        state.then().statusCode(200);
+        List<Map<String, Object>> versions = state.jsonPath().getList("tables.soralet_version");
+        assertThat(versions).anySatisfy(row -> {
+            assertThat(row.values()).contains(id);
+            assertThat(row.values()).contains(Base64.getEncoder().encodeToString(module("echo")));
+        });
+
+        Response forked = api().contentType(ContentType.JSON).body(Map.of("count", 1))
+                .post("/_mock/operators/" + op.operatorId() + "/fork");
+        forked.then().statusCode(201);
+        Map<String, String> f = forked.jsonPath().getMap("[0]", String.class, String.class);
+        Operator fork = new Operator(f.get("operatorId"), f.get("apiKey"), f.get("token"), f.get("email"), f.get("password"));
+        Response r = test(fork, id, run("{\"forked\":true}", "application/json", "x"));
+        r.then().statusCode(200);
+        assertThat(r.<String>path("body")).isEqualTo("{\"forked\":true}");
+        assertThat(as(fork).get("/v1/soralets/" + id + "/versions").<String>path("[0].srn")).contains(fork.operatorId());
+
+        api().post("/_mock/operators/" + op.operatorId() + "/reset").then().statusCode(200);
+        assertError(as(op).get("/v1/soralets/" + id), 404, "SLM1001");
+        as(fork).get("/v1/soralets/" + id).then().statusCode(200);
+    }
 }
