@@ -111,7 +111,7 @@ public class SoraletService {
     void deleteVersion(String operatorId, String soraletId, long version) {
         lock(operatorId, soraletId);
         if (!store.deleteVersion(operatorId, soraletId, version)) {
-            throw new ApiException(ErrorCode.SORALET_VERSION_NOT_FOUND, version, soraletId);
+            throw new ApiException(ErrorCode.SORALET_VERSION_NOT_FOUND, soraletId, version);
         }
         modules.forget(operatorId, soraletId);
     }
@@ -122,7 +122,7 @@ public class SoraletService {
         get(operatorId, soraletId);
         if (LATEST.equals(version)) {
             return store.latestVersion(operatorId, soraletId)
-                    .orElseThrow(() -> new ApiException(ErrorCode.SORALET_VERSION_NOT_FOUND, version, soraletId));
+                    .orElseThrow(() -> new ApiException(ErrorCode.SORALET_VERSION_NOT_FOUND, soraletId, version));
         }
         long n;
         try {
@@ -131,7 +131,7 @@ public class SoraletService {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "version must be a version number or $LATEST:version");
         }
         return store.findVersion(operatorId, soraletId, n)
-                .orElseThrow(() -> new ApiException(ErrorCode.SORALET_VERSION_NOT_FOUND, version, soraletId));
+                .orElseThrow(() -> new ApiException(ErrorCode.SORALET_VERSION_NOT_FOUND, soraletId, version));
     }
 
     @Transactional(readOnly = true)
