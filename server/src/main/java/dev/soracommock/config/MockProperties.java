@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jsonNulls       what answers do with unset properties: {@code omit} them (default; {@code null} only where
  *                        the contract requires a nullable property) or {@code emit} {@code null} for every one, as
  *                        the real backend's raw JSON does (contract/NullPolicy)
+ * @param soralet         how soralets (SORACOM Orbit) are run
  */
 @ConfigurationProperties("soracom-mock")
 public record MockProperties(
@@ -37,7 +38,8 @@ public record MockProperties(
         @DefaultValue Esim esim,
         @DefaultValue Journal journal,
         String seedDir,
-        @DefaultValue("omit") JsonNulls jsonNulls) {
+        @DefaultValue("omit") JsonNulls jsonNulls,
+        @DefaultValue Soralet soralet) {
 
     /** The values of {@code soracom-mock.json-nulls} ({@code SORACOM_MOCK_JSON_NULLS}). */
     public enum JsonNulls { OMIT, EMIT }
@@ -94,5 +96,20 @@ public record MockProperties(
     public record Esim(
             @DefaultValue("true") boolean rateLimitEnabled,
             @DefaultValue Map<String, Integer> rateLimits) {
+    }
+
+    /**
+     * Soralet executions ({@code SORACOM_MOCK_SORALET_*}). Orbit's own limits are 1 s per call and 16 MiB of memory;
+     * the emulator interprets WebAssembly in Java, slower than Orbit's runtime, hence a longer default time.
+     *
+     * @param timeout     a run that takes longer is stopped and reported as a failed execution
+     * @param memory      the most linear memory a module may have (whole 64 KiB pages); growing past it fails, a
+     *                    module that declares more at start is refused
+     * @param concurrency how many soralets run at once; calls past that (and a short queue) are answered SLM1017
+     */
+    public record Soralet(
+            @DefaultValue("2s") java.time.Duration timeout,
+            @DefaultValue("16MB") org.springframework.util.unit.DataSize memory,
+            @DefaultValue("2") int concurrency) {
     }
 }

@@ -359,7 +359,40 @@ public enum ErrorCode {
             "オペレーター %s は存在しません。"),
     INVALID_STATE_DOCUMENT("MCK0102", HttpStatus.BAD_REQUEST,
             "The state document cannot be imported, nothing was changed: %s",
-            "状態ドキュメントをインポートできません (何も変更していません): %s");
+            "状態ドキュメントをインポートできません (何も変更していません): %s"),
+
+    // --- soralets (SORACOM Orbit). SLM1010 and SLM1017 are real codes (Orbit's limits page); the others are the
+    // emulator's, in the same family, and the statuses of execution failures are its choice (facts §6) ---
+    SORALET_NOT_FOUND("SLM1001", HttpStatus.NOT_FOUND,
+            "Soralet %s does not exist.",
+            "Soralet %s は存在しません。"),
+    SORALET_ALREADY_EXISTS("SLM1002", HttpStatus.BAD_REQUEST,
+            "Soralet %s already exists.",
+            "Soralet %s は既に存在します。"),
+    SORALET_INVALID_ID("SLM1003", HttpStatus.BAD_REQUEST,
+            "Invalid soralet ID: use 1 to 100 letters, digits, '-' and '_'.",
+            "Soralet ID が不正です。英数字、'-'、'_' を 1〜100 文字で指定してください。"),
+    SORALET_LIMIT_EXCEEDED("SLM1004", HttpStatus.BAD_REQUEST,
+            "An operator can have at most %d soralets.",
+            "1 オペレーターあたりの Soralet は %d 個までです。"),
+    SORALET_VERSION_NOT_FOUND("SLM1005", HttpStatus.NOT_FOUND,
+            "Soralet %s has no version %s.",
+            "Soralet %s にバージョン %s は存在しません。"),
+    SORALET_CODE_TOO_LARGE("SLM1006", HttpStatus.CONTENT_TOO_LARGE,
+            "The module is %d bytes; a soralet version can be at most %d bytes.",
+            "モジュールは %d バイトです。Soralet のバージョンは最大 %d バイトです。"),
+    SORALET_CODE_INVALID("SLM1007", HttpStatus.BAD_REQUEST,
+            "The body is not a WebAssembly module: %s",
+            "リクエストボディが WebAssembly モジュールではありません: %s"),
+    SORALET_TOO_MANY_VERSIONS("SLM1010", HttpStatus.BAD_REQUEST,
+            "A soralet can have at most %d versions: delete one first.",
+            "Soralet のバージョンは %d 個までです。先に不要なバージョンを削除してください。"),
+    SORALET_BUSY("SLM1017", HttpStatus.TOO_MANY_REQUESTS,
+            "There is another ongoing activity; try again later.",
+            "他の処理が実行中です。しばらくしてから再実行してください。"),
+    SORALET_EXECUTION_FAILED("SLM1020", HttpStatus.BAD_REQUEST,
+            "The soralet's execution failed: %s",
+            "Soralet の実行に失敗しました: %s");
 
     private final String code;
     private final HttpStatus status;

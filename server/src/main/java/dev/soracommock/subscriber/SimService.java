@@ -185,6 +185,14 @@ public class SimService {
         return load(operatorId, ref);
     }
 
+    /** The caller's SIM if there is one (never throws for a missing SIM: the soralet source look-up). */
+    @Transactional
+    java.util.Optional<Sim> find(String operatorId, Ref ref) {
+        boolean exists = ref.imsi() != null ? subscriptions.findByOperatorIdAndImsi(operatorId, ref.imsi()).isPresent()
+                : sims.findByOperatorIdAndSimId(operatorId, ref.simId()).isPresent();
+        return exists ? java.util.Optional.of(load(operatorId, ref)) : java.util.Optional.empty();
+    }
+
     @Transactional(readOnly = true)
     Page<Sim> list(String operatorId, PageRequest page) {
         List<Sim> fetched = sims.page(operatorId, page.after(), limit(page));

@@ -143,6 +143,20 @@ class IsolationSweepTest extends ApiTest {
         ok(a, "POST", "/v1/sandbox/stats/air/subscribers/" + imsi, "{\"unixtime\":" + now + ",\"dataTrafficStatsMap\":{\"s1.fast\":"
                 + "{\"uploadByteSizeTotal\":7771,\"downloadByteSizeTotal\":7772,\"uploadPacketSizeTotal\":1,\"downloadPacketSizeTotal\":2}}}");
 
+        String soralet = marker + "-soralet";
+        ok(a, "POST", "/v1/soralets", "{\"soraletId\":\"" + soralet + "\",\"description\":\"" + marker + "\"}");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/soralet/echo.wasm")) {
+            RawHttp.Answer up = http.send(new RawHttp.Call("POST", "/v1/soralets/" + soralet + "/versions",
+                    Map.of("X-Soracom-API-Key", a.apiKey(), "X-Soracom-Token", a.token(),
+                            "Content-Type", "application/octet-stream"), in.readAllBytes()));
+            assertThat(up.status()).as("upload: %s", up.text()).isEqualTo(201);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ok(a, "POST", "/v1/soralets/" + soralet + "/test", "{\"version\":\"1\",\"direction\":\"uplink\","
+                + "\"contentType\":\"application/json\",\"payload\":\"{\\\"m\\\":\\\"" + marker + "\\\"}\","
+                + "\"source\":{\"resourceType\":\"Subscriber\",\"resourceId\":\"" + imsi + "\"}}");
+
         esimKey = "isolation-a-" + marker;
         JsonNode esimOrder = send(a, "POST", "/esim-commerce/v1/esims", "{\"planCode\":\"KD0001\",\"quantity\":1}", esimKey).json(json);
         esimIds.put("iccid", esimOrder.path("esims").path(0).path("iccid").asString());
@@ -164,6 +178,7 @@ class IsolationSweepTest extends ApiTest {
         ids.put("order_id", order);
         ids.put("coupon_code", coupon);
         ids.put("email", a.email());
+        ids.put("soralet_id", soralet);
 
         secrets.addAll(List.of(marker, a.email(), a.operatorId(), imsi, group, authKey, userKey, address, order, coupon));
         for (String field : List.of("serialNumber", "msisdn", "iccid")) {
@@ -181,7 +196,9 @@ class IsolationSweepTest extends ApiTest {
                 op + "/users/" + ids.get("user_name"), op + "/roles/" + ids.get("role_id"), op + "/auth_keys",
                 op + "/users/" + ids.get("user_name") + "/auth_keys", op + "/shipping_addresses", "/v1/orders",
                 "/v1/coupons", "/v1/subscribers/" + ids.get("imsi") + "/events/sessions",
-                "/esim-commerce/v1/esims/" + esimIds.get("iccid"), "/esim-commerce/v1/transactions/" + esimIds.get("transactionId"));
+                "/esim-commerce/v1/esims/" + esimIds.get("iccid"), "/esim-commerce/v1/transactions/" + esimIds.get("transactionId"),
+                "/v1/soralets/" + ids.get("soralet_id"), "/v1/soralets/" + ids.get("soralet_id") + "/versions",
+                "/v1/soralets/" + ids.get("soralet_id") + "/logs");
     }
 
     private Map<String, String> read(Operator a, List<String> views) {
@@ -204,8 +221,13 @@ class IsolationSweepTest extends ApiTest {
         StringBuilder b = new StringBuilder();
         for (String t : tables) {
             b.append(t).append(": ");
+            // byte arrays (a soralet's module) by their content, not their identity
             jdbc.queryForList("select * from \"" + t + "\" where operator_id = ?", operatorId).stream()
-                    .map(Object::toString).sorted().forEach(row -> b.append(row).append('\n'));
+                    .map(row -> {
+                        Map<String, Object> shown = new LinkedHashMap<>(row);
+                        shown.replaceAll((k, v) -> v instanceof byte[] bytes ? java.util.Base64.getEncoder().encodeToString(bytes) : v);
+                        return shown.toString();
+                    }).sorted().forEach(row -> b.append(row).append('\n'));
         }
         return b.toString();
     }

@@ -1,0 +1,17 @@
+;; Logs "hello, orbit!", answers its input buffer as application/json and returns 0 (soracom-cli's sequence).
+(module
+  (import "env" "orbit_log" (func $log (param i32 i32)))
+  (import "env" "orbit_get_input_buffer_len" (func $in_len (result i32)))
+  (import "env" "orbit_get_input_buffer" (func $in (param i32 i32) (result i32)))
+  (import "env" "orbit_set_output" (func $out (param i32 i32)))
+  (import "env" "orbit_set_output_content_type" (func $type (param i32 i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 0) "hello, orbit!")
+  (data (i32.const 16) "application/json")
+  (func (export "uplink") (result i32)
+    (local $n i32)
+    (call $log (i32.const 0) (i32.const 13))
+    (local.set $n (call $in (i32.const 1024) (call $in_len)))
+    (call $out (i32.const 1024) (local.get $n))
+    (call $type (i32.const 16) (i32.const 16))
+    (i32.const 0)))

@@ -1,0 +1,18 @@
+;; The input buffer names a source value (resourceId, imsi, …); answers that value as text/plain.
+(module
+  (import "env" "orbit_get_input_buffer_len" (func $in_len (result i32)))
+  (import "env" "orbit_get_input_buffer" (func $in (param i32 i32) (result i32)))
+  (import "env" "orbit_get_source_value_len" (func $len (param i32 i32) (result i32)))
+  (import "env" "orbit_get_source_value" (func $get (param i32 i32 i32 i32) (result i32)))
+  (import "env" "orbit_set_output" (func $out (param i32 i32)))
+  (import "env" "orbit_set_output_content_type" (func $type (param i32 i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 0) "text/plain")
+  (func (export "uplink") (result i32)
+    (local $n i32) (local $v i32)
+    (local.set $n (call $in (i32.const 1024) (call $in_len)))
+    (local.set $v (call $get (i32.const 1024) (local.get $n) (i32.const 4096)
+      (call $len (i32.const 1024) (local.get $n))))
+    (call $out (i32.const 4096) (local.get $v))
+    (call $type (i32.const 0) (i32.const 10))
+    (i32.const 0)))

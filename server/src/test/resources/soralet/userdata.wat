@@ -1,0 +1,18 @@
+;; Answers the userdata followed by "|" and the original request, as text/plain; returns -2 (a failure code).
+(module
+  (import "env" "orbit_get_userdata_len" (func $ulen (result i32)))
+  (import "env" "orbit_get_userdata" (func $u (param i32 i32) (result i32)))
+  (import "env" "orbit_get_original_request_len" (func $rlen (result i32)))
+  (import "env" "orbit_get_original_request" (func $r (param i32 i32) (result i32)))
+  (import "env" "orbit_set_output" (func $out (param i32 i32)))
+  (import "env" "orbit_set_output_content_type" (func $type (param i32 i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 0) "text/plain")
+  (func (export "uplink") (result i32)
+    (local $n i32) (local $m i32)
+    (local.set $n (call $u (i32.const 1024) (call $ulen)))
+    (i32.store8 (i32.add (i32.const 1024) (local.get $n)) (i32.const 124))
+    (local.set $m (call $r (i32.add (i32.const 1025) (local.get $n)) (call $rlen)))
+    (call $out (i32.const 1024) (i32.add (i32.add (local.get $n) (i32.const 1)) (local.get $m)))
+    (call $type (i32.const 0) (i32.const 10))
+    (i32.const -2)))

@@ -1,0 +1,26 @@
+;; Shaped like an Orbit SDK module built with a C toolchain: WASI preview 1 imports, memory min = max = 256 pages,
+;; exports memory, uplink and _start. _start writes "started" to stdout; uplink writes "uplink ran" to stdout and
+;; answers {"wasi":true}.
+(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+  (import "wasi_snapshot_preview1" "fd_seek" (func $fd_seek (param i32 i64 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_close" (func $fd_close (param i32) (result i32)))
+  (import "env" "orbit_set_output" (func $out (param i32 i32)))
+  (import "env" "orbit_set_output_content_type" (func $type (param i32 i32)))
+  (memory (export "memory") 256 256)
+  (data (i32.const 100) "started\n")
+  (data (i32.const 200) "uplink ran\n")
+  (data (i32.const 300) "{\"wasi\":true}")
+  (data (i32.const 400) "application/json")
+  (func $print (param $ptr i32) (param $len i32)
+    (i32.store (i32.const 0) (local.get $ptr))
+    (i32.store (i32.const 4) (local.get $len))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+  (func (export "_start")
+    (call $print (i32.const 100) (i32.const 8)))
+  (func (export "uplink") (result i32)
+    (call $print (i32.const 200) (i32.const 11))
+    (call $out (i32.const 300) (i32.const 13))
+    (call $type (i32.const 400) (i32.const 16))
+    (i32.const 0)))
