@@ -359,7 +359,27 @@ public enum ErrorCode {
             "オペレーター %s は存在しません。"),
     INVALID_STATE_DOCUMENT("MCK0102", HttpStatus.BAD_REQUEST,
             "The state document cannot be imported, nothing was changed: %s",
-            "状態ドキュメントをインポートできません (何も変更していません): %s");
+            "状態ドキュメントをインポートできません (何も変更していません): %s"),
+
+    // --- Credentials and the device data plane (credential/, device/): MCK02xx ---
+    CREDENTIALS_NOT_FOUND("MCK0201", HttpStatus.NOT_FOUND,
+            "Credentials %s do not exist.",
+            "認証情報 %s は存在しません。"),
+    CREDENTIALS_ALREADY_EXIST("MCK0202", HttpStatus.BAD_REQUEST,
+            "Credentials %s already exist.",
+            "認証情報 %s はすでに存在します。"),
+    CREDENTIALS_INVALID("MCK0203", HttpStatus.BAD_REQUEST,
+            "Invalid credentials: %s",
+            "認証情報が不正です: %s"),
+    DEVICE_SIM_NOT_ACTIVE("MCK0211", HttpStatus.BAD_REQUEST,
+            "The SIM %s is %s, not active: its device cannot send data.",
+            "SIM %s は %s です (active ではありません)。デバイスはデータを送信できません。"),
+    DEVICE_SIM_OFFLINE("MCK0212", HttpStatus.BAD_REQUEST,
+            "The SIM %s has no session (it is offline): its device cannot send data.",
+            "SIM %s にはセッションがありません (オフライン)。デバイスはデータを送信できません。"),
+    DEVICE_NO_SERVICE("MCK0213", HttpStatus.BAD_REQUEST,
+            "No service of the Unified Endpoint (Harvest Data, Beam, Funnel, Funk) is enabled for the SIM %s.",
+            "SIM %s には Unified Endpoint のサービス (Harvest Data、Beam、Funnel、Funk) が設定されていません。");
 
     private final String code;
     private final HttpStatus status;
