@@ -379,7 +379,10 @@ public enum ErrorCode {
             "SIM %s にはセッションがありません (オフライン)。デバイスはデータを送信できません。"),
     DEVICE_NO_SERVICE("MCK0213", HttpStatus.BAD_REQUEST,
             "No service of the Unified Endpoint (Harvest Data, Beam, Funnel, Funk) is enabled for the SIM %s.",
-            "SIM %s には Unified Endpoint のサービス (Harvest Data、Beam、Funnel、Funk) が設定されていません。");
+            "SIM %s には Unified Endpoint のサービス (Harvest Data、Beam、Funnel、Funk) が設定されていません。"),
+    DEVICE_ORBIT_FAILED("MCK0214", HttpStatus.BAD_REQUEST,
+            "The SIM group's soralet failed (result code %s): %s",
+            "グループのソラレットが失敗しました (結果コード %s): %s");
 
     private final String code;
     private final HttpStatus status;
