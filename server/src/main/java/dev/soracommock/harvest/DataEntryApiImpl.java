@@ -42,6 +42,7 @@ class DataEntryApiImpl implements DataEntryApiDelegate {
     }
 
     @Override
+    @Limitation("no entry at that time is 404 MCK0204 [UNKNOWN: the real error code]")
     public ResponseEntity<DataEntryDto> getDataEntry(String resourceType, String resourceId, Long time) {
         return ResponseEntity.ok(perResource(data.entry(caller.operatorId(), resourceType, resourceId, time)));
     }

@@ -87,7 +87,7 @@ public class HarvestDataService implements DataEntries {
         return page("category = ?", List.of(category), operatorId, from, to, ascending, page);
     }
 
-    /** One entry; 404 COM0002 when there is none at that time. */
+    /** One entry; 404 MCK0204 when there is none at that time. */
     @Transactional(readOnly = true)
     public StoredEntry entry(String operatorId, String resourceType, String resourceId, long time) {
         checkType(resourceType);
@@ -95,7 +95,7 @@ public class HarvestDataService implements DataEntries {
                 + " and " + resourceClause(resourceType) + " and entry_time = ?", mapper(), resourceArgs(operatorId,
                         resourceType, resourceId, time));
         if (found.isEmpty()) {
-            throw new ApiException(ErrorCode.NOT_FOUND);
+            throw new ApiException(ErrorCode.DATA_ENTRY_NOT_FOUND, resourceType, resourceId, time);
         }
         return found.get(0);
     }

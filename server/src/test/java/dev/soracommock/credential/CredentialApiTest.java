@@ -39,6 +39,16 @@ class CredentialApiTest extends ApiTest {
         assertThat(list.jsonPath().getList("credentialsId", String.class)).containsExactly("aws", "beam-psk");
         assertThat(list.asString()).doesNotContain("topsecret");
 
+        // every type the API answers, not only the four the request's enum used to list
+        create(op, "token", Map.of("type", "api-token-credentials", "credentials", Map.of("token", "topsecret-token")))
+                .then().statusCode(201);
+        create(op, "login", Map.of("type", "username-password-credentials", "credentials",
+                Map.of("username", "u", "password", "topsecret-pw"))).then().statusCode(201);
+        assertThat(as(op).get("/v1/credentials").jsonPath().getList("type", String.class)).containsExactly(
+                "aws-credentials", "psk", "username-password-credentials", "api-token-credentials");
+        as(op).delete("/v1/credentials/token").then().statusCode(204);
+        as(op).delete("/v1/credentials/login").then().statusCode(204);
+        assertError(create(op, "odd", Map.of("type", "no-such-type", "credentials", Map.of())), 400, "COM0008");
         assertError(create(op, "beam-psk", Map.of("type", "psk", "credentials", Map.of("key", "x"))), 400, "MCK0202");
         assertError(create(op, "bad", Map.of("type", "psk", "credentials", Map.of())), 400, "MCK0203");
 

@@ -147,7 +147,7 @@ class UnifiedEndpointTest extends ApiTest {
         one.then().statusCode(200);
         assertThat(one.<String>path("content")).isEqualTo("{\"temp\":21.5}");
         as(op).delete("/v1/data/Subscriber/" + sim + "/" + t1).then().statusCode(204);
-        assertError(as(op).get("/v1/data/Subscriber/" + sim + "/" + t1), 404, "COM0002");
+        assertError(as(op).get("/v1/data/Subscriber/" + sim + "/" + t1), 404, "MCK0204");
         assertThat(as(op).get("/v1/sims/" + sim + "/data").jsonPath().getList("time", Long.class))
                 .containsExactly(t3, t1 + 1000);
 
@@ -274,7 +274,7 @@ class UnifiedEndpointTest extends ApiTest {
         assertThat(as(b).get("/v1/data/Subscriber/" + sim).jsonPath().getList("$")).isEmpty();
         assertThat(as(b).get("/v1/data/Sim/" + sim).jsonPath().getList("$")).isEmpty();
         assertThat(as(b).get("/v1/data/resources").jsonPath().getList("$")).isEmpty();
-        assertError(as(b).get("/v1/data/Subscriber/" + sim + "/" + t), 404, "COM0002");
+        assertError(as(b).get("/v1/data/Subscriber/" + sim + "/" + t), 404, "MCK0204");
         assertError(as(b).get("/v1/sims/" + sim + "/data"), 404, "SEM0002");
         assertError(as(b).get("/v1/subscribers/" + sim + "/data"), 404, "SEM0001");
         as(b).delete("/v1/data/Subscriber/" + sim + "/" + t).then().statusCode(204);
