@@ -10,7 +10,7 @@
 // relative server (/v1) so Swagger UI's "Try it out" calls the emulator, not production.
 // It also repairs the upstream constructs that break generated Java or that no real answer can satisfy
 // (FIX 1–8 in the comments below), and it adds what real clients send that the upstream document leaves out
-// (FIX 9–10).
+// (FIX 9–11).
 //
 // Single-file Java program; its only dependency is SnakeYAML (already on the project's classpath).
 import java.io.IOException;
@@ -121,6 +121,7 @@ public class DeriveContract {
       addLegacySignupOperations(out, reference);
     } else {
       acceptWhatSoraletClientsSend(out);
+      acceptEveryCredentialsType(out);
     }
     return out;
   }
@@ -206,6 +207,21 @@ public class DeriveContract {
     Map<String, Object> properties = map(request.get("properties"));
     if (properties.containsKey("source")) {
       properties.put("source", Map.of("$ref", "#/components/schemas/SoraletDataSource"));
+    }
+  }
+
+  /**
+   * FIX 11 — the credentials types clients create (soracom-dataplane-facts §5): the request body of createCredential and
+   * updateCredential ({@code CreateAndUpdateCredentialsModel}) lists only four {@code type}s, yet the contract's own
+   * request examples create the others (API token, AWS IAM role, username/password, …) and the answer
+   * ({@code CredentialsModel}) lists twenty. The request takes the answer's list.
+   */
+  static void acceptEveryCredentialsType(Map<String, Object> doc) {
+    Map<String, Object> schemas = map(map(doc.get("components")).get("schemas"));
+    Map<String, Object> answered = map(map(map(schemas.get("CredentialsModel")).get("properties")).get("type"));
+    Map<String, Object> requested = map(map(map(schemas.get("CreateAndUpdateCredentialsModel")).get("properties")).get("type"));
+    if (answered.get("enum") instanceof List<?> all && requested.containsKey("enum")) {
+      requested.put("enum", new ArrayList<>(all));
     }
   }
 

@@ -216,9 +216,12 @@ public class RequestLeniency {
         return value;
     }
 
-    /** Whether the contract declares the operation's request body as bytes ({@code type: string, format: binary}). */
+    /**
+     * Whether the contract declares the operation's request body as bytes ({@code type: string, format: binary}): in
+     * every contract, the control API's too (what a device sends, {@code POST /_mock/sims/{sim_id}/unified}).
+     */
     boolean bytesBody(Operations.Entry operation) {
-        return appliesTo(operation.contract()) && rules(operation).bytesBody();
+        return rules(operation).bytesBody();
     }
 
     /**

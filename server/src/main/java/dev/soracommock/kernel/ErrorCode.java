@@ -392,7 +392,32 @@ public enum ErrorCode {
             "他の処理が実行中です。しばらくしてから再実行してください。"),
     SORALET_EXECUTION_FAILED("SLM1020", HttpStatus.BAD_REQUEST,
             "The soralet's execution failed: %s",
-            "Soralet の実行に失敗しました: %s");
+            "Soralet の実行に失敗しました: %s"),
+    // --- Credentials and the device data plane (credential/, device/): MCK02xx ---
+    CREDENTIALS_NOT_FOUND("MCK0201", HttpStatus.NOT_FOUND,
+            "Credentials %s do not exist.",
+            "認証情報 %s は存在しません。"),
+    CREDENTIALS_ALREADY_EXIST("MCK0202", HttpStatus.BAD_REQUEST,
+            "Credentials %s already exist.",
+            "認証情報 %s はすでに存在します。"),
+    CREDENTIALS_INVALID("MCK0203", HttpStatus.BAD_REQUEST,
+            "Invalid credentials: %s",
+            "認証情報が不正です: %s"),
+    DATA_ENTRY_NOT_FOUND("MCK0204", HttpStatus.NOT_FOUND,
+            "No data entry of %s %s at %s.",
+            "%s %s のデータエントリー (時刻 %s) はありません。"),
+    DEVICE_SIM_NOT_ACTIVE("MCK0211", HttpStatus.BAD_REQUEST,
+            "The SIM %s is %s, not active: its device cannot send data.",
+            "SIM %s は %s です (active ではありません)。デバイスはデータを送信できません。"),
+    DEVICE_SIM_OFFLINE("MCK0212", HttpStatus.BAD_REQUEST,
+            "The SIM %s has no session (it is offline): its device cannot send data.",
+            "SIM %s にはセッションがありません (オフライン)。デバイスはデータを送信できません。"),
+    DEVICE_NO_SERVICE("MCK0213", HttpStatus.BAD_REQUEST,
+            "No service of the Unified Endpoint (Harvest Data, Beam, Funnel, Funk) is enabled for the SIM %s.",
+            "SIM %s には Unified Endpoint のサービス (Harvest Data、Beam、Funnel、Funk) が設定されていません。"),
+    DEVICE_ORBIT_FAILED("MCK0214", HttpStatus.BAD_REQUEST,
+            "The SIM group's soralet failed (result code %s): %s",
+            "グループのソラレットが失敗しました (結果コード %s): %s");
 
     private final String code;
     private final HttpStatus status;

@@ -12,6 +12,7 @@ import dev.soracommock.api.soracom.model.FunnelStatsResponseDto;
 import dev.soracommock.api.soracom.model.HarvestStatsResponseDto;
 import dev.soracommock.api.soracom.model.SoracomBeamStatsDto;
 import dev.soracommock.coverage.LeftToFallback;
+import dev.soracommock.coverage.Limitation;
 import dev.soracommock.export.ExportService;
 import dev.soracommock.kernel.CurrentCaller;
 import java.util.LinkedHashMap;
@@ -94,9 +95,17 @@ class StatsApiImpl implements StatsApiDelegate {
     }
 
     @Override
+    @Limitation("counts the messages Harvest Data stored from the SIM's device (POST /_mock/sims/{sim_id}/unified), "
+            + "keyed http [UNKNOWN: the real map's keys]")
     public ResponseEntity<List<HarvestStatsResponseDto>> getHarvestStats(String imsi, Long from, Long to, String period) {
-        checkOnly(imsi, from, to, period);
-        return ResponseEntity.ok(List.of());
+        String op = caller.operatorId();
+        stats.subscriber(op, imsi);
+        return ResponseEntity.ok(stats.read(StatsService.HARVEST, "imsi", imsi, op, from, to, period).stream().map(b -> {
+            Map<String, dev.soracommock.api.soracom.model.SoracomHarvestStatsDto> m = new LinkedHashMap<>();
+            b.byKey().forEach((k, c) -> m.put(k, new dev.soracommock.api.soracom.model.SoracomHarvestStatsDto()
+                    .count(c.beamCount())));
+            return new HarvestStatsResponseDto().unixtime(b.unixtime()).harvestStatsMap(m);
+        }).toList());
     }
 
     @Override

@@ -29,6 +29,7 @@ public class StatsService {
 
     public static final String AIR = "air";
     public static final String BEAM = "beam";
+    public static final String HARVEST = "harvest";
     static final Set<String> SPEED_CLASSES = Set.of("s1.minimum", "s1.slow", "s1.standard", "s1.fast", "s1.4xfast",
             "s1.8xfast", "u1.standard", "u1.slow", "t1.standard", "arc.standard");
     static final Set<String> BEAM_TYPES = Set.of("inHttp", "inMqtt", "inTcp", "inUdp", "outHttp", "outHttps", "outMqtt",
@@ -137,6 +138,22 @@ public class StatsService {
             }
         }
         return n;
+    }
+
+    /**
+     * A message a device sent through the Unified Endpoint (the device pipeline): its bytes as Air traffic of the SIM's
+     * speed class in the current 5-minute bucket, and one count per service step that took it, by stats kind
+     * ({@link #HARVEST}, {@link #BEAM}) and key.
+     */
+    @Transactional
+    public void recordDeviceMessage(String operatorId, String simId, String imsi, String speedClass, long uploadBytes,
+            long downloadBytes, Map<String, String> serviceKeys) {
+        SimRef sim = new SimRef(operatorId, simId, imsi);
+        long t = Math.floorDiv(clock.nowSeconds(), FIVE_MINUTES) * FIVE_MINUTES;
+        String speed = speedClass == null || !SPEED_CLASSES.contains(speedClass) ? "s1.standard" : speedClass;
+        store(sim, AIR, t, Map.of(speed, new Counts(uploadBytes, downloadBytes, packets(uploadBytes),
+                packets(downloadBytes), 0)), true);
+        serviceKeys.forEach((kind, key) -> store(sim, kind, t, Map.of(key, new Counts(0, 0, 0, 0, 1)), true));
     }
 
     static long packets(long bytes) {
@@ -268,7 +285,7 @@ public class StatsService {
     public List<Usage> usage(String operatorId, long fromSeconds, long toSeconds) {
         return jdbc.query("select sim_id, unixtime, kind, stat_key, upload_bytes + download_bytes, beam_count"
                 + " from stats_insert where operator_id = ? and unixtime >= ? and unixtime < ? and stat_key <> ''"
-                + " order by sim_id, unixtime", (rs, i) -> new Usage(rs.getString(1), rs.getLong(2), rs.getString(3),
+                + " and kind in ('air', 'beam') order by sim_id, unixtime", (rs, i) -> new Usage(rs.getString(1), rs.getLong(2), rs.getString(3),
                         rs.getString(4), rs.getLong(5), rs.getLong(6)), operatorId, fromSeconds, toSeconds);
     }
 }

@@ -45,7 +45,6 @@ import org.springframework.stereotype.Component;
 @LeftToFallback(operations = {"addSubscription", "cancelSubscriptionContainerDownload",
         "terminateSubscriptionContainer"},
         reason = "subscription containers are downloaded over the air to eSIM-capable SIMs; not emulated")
-@LeftToFallback(operations = {"getDataFromSim"}, reason = "Harvest Data belongs to the Harvest domain")
 @LeftToFallback(operations = {"getTestingUsage"}, reason = "the testing mode of SIMs is not emulated")
 class SimApiImpl implements SimApiDelegate {
 
@@ -53,7 +52,11 @@ class SimApiImpl implements SimApiDelegate {
     private final SimViews views;
     private final CurrentCaller caller;
 
-    SimApiImpl(SimService sims, SimViews views, CurrentCaller caller) {
+    private final org.springframework.beans.factory.ObjectProvider<DataEntries> data;
+
+    SimApiImpl(SimService sims, SimViews views, CurrentCaller caller,
+            org.springframework.beans.factory.ObjectProvider<DataEntries> data) {
+        this.data = data;
         this.sims = sims;
         this.views = views;
         this.caller = caller;
@@ -224,5 +227,20 @@ class SimApiImpl implements SimApiDelegate {
     public ResponseEntity<SubscriberDto> reportSimLocalInfo(String simId) {
         Sim sim = sims.reportLocalInfo(op(), Ref.sim(simId));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(views.subscriber(sim, sim.primary()));
+    }
+
+    @Override
+    @Limitation("the SIM's data: entries its device sent (any of its IMSIs) and those stored under Sim/<sim_id>; "
+            + "404 when the caller has no such SIM")
+    public ResponseEntity<List<dev.soracommock.api.soracom.model.DataEntryDto>> getDataFromSim(String simId, Long from, Long to,
+            String sort, Integer limit, String lastEvaluatedKey) {
+        String op = caller.operatorId();
+        sims.get(op, Ref.sim(simId));
+        PageRequest page = PageRequest.of(limit == null ? 10 : limit, lastEvaluatedKey, 1000);
+        DataEntries entries = data.getIfAvailable();
+        Paging.Page<DataEntries.Entry> found = entries == null ? new Paging.Page<>(List.of(), null)
+                : entries.ofSim(op, simId, from, to, "asc".equals(sort), page);
+        return Paging.ok(found, e -> new dev.soracommock.api.soracom.model.DataEntryDto().time(e.time())
+                .contentType(e.contentType()).content(e.content()), page);
     }
 }

@@ -488,6 +488,25 @@ public class SimService {
         return sims.save(sim);
     }
 
+    /** What another domain's device side needs of a SIM (its primary subscription, its session, its group). */
+    public record DeviceSim(String operatorId, String simId, String imsi, String msisdn, String imei, String status,
+            boolean online, String groupId, String speedClass) {
+    }
+
+    /**
+     * The SIM as its device sees it, the SIM ID alone naming it (the /_mock device routes); 404 SEM0002 when no
+     * operator owns such a SIM. A due expiry is carried out first.
+     */
+    @Transactional
+    public DeviceSim deviceSim(String simId) {
+        Sim sim = sims.findBySimId(simId).filter(s -> s.operatorId() != null)
+                .orElseThrow(() -> new ApiException(ErrorCode.SIM_NOT_FOUND));
+        applyDueExpiry(sim);
+        Subscription primary = sim.primary();
+        return new DeviceSim(sim.operatorId(), sim.simId(), primary.imsi(), primary.msisdn(), sim.sessionImei(),
+                sim.status(), sim.online(), sim.groupId(), sim.speedClass());
+    }
+
     @Transactional(readOnly = true)
     List<SmsMessage> smsOf(String simId) {
         Sim sim = sims.findBySimId(simId).orElseThrow(() -> new ApiException(ErrorCode.SIM_NOT_FOUND));

@@ -32,7 +32,6 @@ import org.springframework.stereotype.Component;
 @LeftToFallback(operations = {"issueSubscriberTransferToken", "verifySubscriberTransferToken",
         "deleteSubscriberTransferToken"},
         reason = "transferring SIMs between operators is not emulated (needs a second operator's consent flow)")
-@LeftToFallback(operations = {"getDataFromSubscriber"}, reason = "Harvest Data belongs to the Harvest domain")
 @LeftToFallback(operations = {"exportSubscribers"}, reason = "file export (a download URL) is not emulated")
 @LeftToFallback(operations = {"subscriberDownlinkPingToUserEquipment"},
         reason = "no device is connected: a downlink ping has nothing to reach")
@@ -44,7 +43,11 @@ class SubscriberApiImpl implements SubscriberApiDelegate {
     private final SimViews views;
     private final CurrentCaller caller;
 
-    SubscriberApiImpl(SimService sims, SimViews views, CurrentCaller caller) {
+    private final org.springframework.beans.factory.ObjectProvider<DataEntries> data;
+
+    SubscriberApiImpl(SimService sims, SimViews views, CurrentCaller caller,
+            org.springframework.beans.factory.ObjectProvider<DataEntries> data) {
+        this.data = data;
         this.sims = sims;
         this.views = views;
         this.caller = caller;
@@ -238,5 +241,20 @@ class SubscriberApiImpl implements SubscriberApiDelegate {
     public ResponseEntity<SubscriberDto> reportLocalInfo(String imsi) {
         Sim sim = sims.reportLocalInfo(caller.operatorId(), Ref.imsi(imsi));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(views.subscriber(sim, imsi));
+    }
+
+    @Override
+    @Limitation("the subscriber's data: entries stored under Subscriber/<imsi>; "
+            + "404 when the caller has no such subscriber")
+    public ResponseEntity<List<dev.soracommock.api.soracom.model.DataEntryDto>> getDataFromSubscriber(String imsi, Long from, Long to,
+            String sort, Integer limit, String lastEvaluatedKey) {
+        String op = caller.operatorId();
+        sims.get(op, Ref.imsi(imsi));
+        PageRequest page = PageRequest.of(limit == null ? 10 : limit, lastEvaluatedKey, 1000);
+        DataEntries entries = data.getIfAvailable();
+        Paging.Page<DataEntries.Entry> found = entries == null ? new Paging.Page<>(List.of(), null)
+                : entries.ofSubscriber(op, imsi, from, to, "asc".equals(sort), page);
+        return Paging.ok(found, e -> new dev.soracommock.api.soracom.model.DataEntryDto().time(e.time())
+                .contentType(e.contentType()).content(e.content()), page);
     }
 }

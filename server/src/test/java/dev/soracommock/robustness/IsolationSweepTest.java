@@ -156,6 +156,24 @@ class IsolationSweepTest extends ApiTest {
         ok(a, "POST", "/v1/soralets/" + soralet + "/test", "{\"version\":\"1\",\"direction\":\"uplink\","
                 + "\"contentType\":\"application/json\",\"payload\":\"{\\\"m\\\":\\\"" + marker + "\\\"}\","
                 + "\"source\":{\"resourceType\":\"Subscriber\",\"resourceId\":\"" + imsi + "\"}}");
+        // a credentials set and a Harvest Data entry sent by the SIM's device (group with Harvest, active, online)
+        String credentialsId = marker + "-psk";
+        ok(a, "POST", "/v1/credentials/" + credentialsId, "{\"type\":\"psk\",\"description\":\"" + marker
+                + "-cred\",\"credentials\":{\"key\":\"" + marker + "-secret\"}}");
+        ok(a, "PUT", "/v1/groups/" + group + "/configuration/SoracomHarvest", "[{\"key\":\"enabled\",\"value\":true}]");
+        ok(a, "POST", "/v1/subscribers/" + imsi + "/activate", null);
+        RawHttp.Answer session = http.send(new RawHttp.Call("POST", "/_mock/sims/" + imsi + "/session",
+                Map.of("Content-Type", "application/json"), "{\"online\":true}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(session.status()).as(session.text()).isEqualTo(200);
+        RawHttp.Answer sent = http.send(new RawHttp.Call("POST", "/_mock/sims/" + imsi + "/unified",
+                Map.of("Content-Type", "application/json"), ("{\"m\":\"" + marker + "-data\"}").getBytes(StandardCharsets.UTF_8)));
+        assertThat(sent.status()).as(sent.text()).isEqualTo(201);
+        JsonNode entry = ok(a, "GET", "/v1/data/Subscriber/" + imsi, null).path(0);
+        ids.put("credentials_id", credentialsId);
+        ids.put("resource_type", "Subscriber");
+        ids.put("resource_id", imsi);
+        ids.put("time", String.valueOf(entry.path("time").asLong()));
+        secrets.add(credentialsId);
 
         esimKey = "isolation-a-" + marker;
         JsonNode esimOrder = send(a, "POST", "/esim-commerce/v1/esims", "{\"planCode\":\"KD0001\",\"quantity\":1}", esimKey).json(json);
@@ -195,7 +213,8 @@ class IsolationSweepTest extends ApiTest {
         return List.of(op, "/v1/subscribers/" + ids.get("imsi"), "/v1/groups/" + ids.get("group_id"),
                 op + "/users/" + ids.get("user_name"), op + "/roles/" + ids.get("role_id"), op + "/auth_keys",
                 op + "/users/" + ids.get("user_name") + "/auth_keys", op + "/shipping_addresses", "/v1/orders",
-                "/v1/coupons", "/v1/subscribers/" + ids.get("imsi") + "/events/sessions",
+                "/v1/coupons", "/v1/subscribers/" + ids.get("imsi") + "/events/sessions", "/v1/credentials",
+                "/v1/data/Subscriber/" + ids.get("imsi"), "/v1/sims/" + ids.get("sim_id") + "/data",
                 "/esim-commerce/v1/esims/" + esimIds.get("iccid"), "/esim-commerce/v1/transactions/" + esimIds.get("transactionId"),
                 "/v1/soralets/" + ids.get("soralet_id"), "/v1/soralets/" + ids.get("soralet_id") + "/versions",
                 "/v1/soralets/" + ids.get("soralet_id") + "/logs");
@@ -221,13 +240,11 @@ class IsolationSweepTest extends ApiTest {
         StringBuilder b = new StringBuilder();
         for (String t : tables) {
             b.append(t).append(": ");
-            // byte arrays (a soralet's module) by their content, not their identity
+            // bytes (BYTEA / VARBINARY columns) as their content, not as the array's identity
             jdbc.queryForList("select * from \"" + t + "\" where operator_id = ?", operatorId).stream()
-                    .map(row -> {
-                        Map<String, Object> shown = new LinkedHashMap<>(row);
-                        shown.replaceAll((k, v) -> v instanceof byte[] bytes ? java.util.Base64.getEncoder().encodeToString(bytes) : v);
-                        return shown.toString();
-                    }).sorted().forEach(row -> b.append(row).append('\n'));
+                    .map(row -> row.entrySet().stream().map(e -> e.getKey() + "=" + (e.getValue() instanceof byte[] bytes
+                            ? java.util.Base64.getEncoder().encodeToString(bytes) : e.getValue())).toList().toString())
+                    .sorted().forEach(row -> b.append(row).append('\n'));
         }
         return b.toString();
     }
