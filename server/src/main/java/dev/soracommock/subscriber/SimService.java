@@ -471,6 +471,28 @@ public class SimService {
         return sims.save(sim);
     }
 
+    /** What a device's data plane needs to know of its SIM (Harvest Files uploads from a device). */
+    public record DeviceSim(String operatorId, String simId, String imsi, String status, boolean online,
+            String groupId) {
+    }
+
+    /** The SIM a device uses, named by its SIM ID alone (the device side has no credentials); 404 SEM0002. */
+    @Transactional(readOnly = true)
+    public DeviceSim deviceSim(String simId) {
+        Sim sim = sims.findBySimId(simId).filter(s -> s.operatorId() != null)
+                .orElseThrow(() -> new ApiException(ErrorCode.SIM_NOT_FOUND));
+        return new DeviceSim(sim.operatorId(), sim.simId(), sim.primary().imsi(), sim.status(), sim.online(),
+                sim.groupId());
+    }
+
+    /** One of the operator's SIMs as its device sees it; 404 SEM0002 when the operator has no such SIM. */
+    @Transactional(readOnly = true)
+    DeviceSim ownedSim(String operatorId, String simId) {
+        Sim sim = load(operatorId, Ref.sim(simId));
+        return new DeviceSim(sim.operatorId(), sim.simId(), sim.primary().imsi(), sim.status(), sim.online(),
+                sim.groupId());
+    }
+
     @Transactional(readOnly = true)
     List<SmsMessage> smsOf(String simId) {
         Sim sim = sims.findBySimId(simId).orElseThrow(() -> new ApiException(ErrorCode.SIM_NOT_FOUND));
