@@ -70,7 +70,7 @@ class HarvestFilesDevicesApiImpl implements HarvestFilesDevicesApiDelegate {
     }
 
     @Override
-    public ResponseEntity<Resource> downloadHarvestFile(String downloadId) {
+    public ResponseEntity<Object> downloadHarvestFile(String downloadId) {
         HarvestFiles.Content c = files.download(downloadId);
         MediaType type;
         try {
