@@ -143,6 +143,17 @@ class IsolationSweepTest extends ApiTest {
         ok(a, "POST", "/v1/sandbox/stats/air/subscribers/" + imsi, "{\"unixtime\":" + now + ",\"dataTrafficStatsMap\":{\"s1.fast\":"
                 + "{\"uploadByteSizeTotal\":7771,\"downloadByteSizeTotal\":7772,\"uploadPacketSizeTotal\":1,\"downloadPacketSizeTotal\":2}}}");
 
+        // Harvest Files: a file (and its directory) of A, an export of A's, a device registered for A's SIM
+        String filePath = marker + "-dir/" + marker + ".txt";
+        ok(a, "PUT", "/v1/files/private/" + filePath, "{\"file\":\"" + marker + "-file\"}");
+        String exportedFile = ok(a, "POST", "/v1/bills/latest/export?export_mode=async", null).path("exportedFileId")
+                .asString();
+        String simId = subscriber.path("simId").isString() ? subscriber.path("simId").asString() : imsi;
+        RawHttp.Answer registered = http.send(new RawHttp.Call("PUT", "/_mock/sims/" + simId + "/device",
+                Map.of("Content-Type", "application/json"),
+                ("{\"baseUrl\":\"http://127.0.0.1:9/" + marker + "-device\"}").getBytes(StandardCharsets.UTF_8)));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(200);
+
         esimKey = "isolation-a-" + marker;
         JsonNode esimOrder = send(a, "POST", "/esim-commerce/v1/esims", "{\"planCode\":\"KD0001\",\"quantity\":1}", esimKey).json(json);
         esimIds.put("iccid", esimOrder.path("esims").path(0).path("iccid").asString());
@@ -152,7 +163,7 @@ class IsolationSweepTest extends ApiTest {
 
         ids.put("operator_id", a.operatorId());
         ids.put("imsi", imsi);
-        ids.put("sim_id", subscriber.path("simId").isString() ? subscriber.path("simId").asString() : imsi);
+        ids.put("sim_id", simId);
         ids.put("iccid", subscriber.path("iccid").asString());
         ids.put("serial_number", subscriber.path("serialNumber").asString());
         ids.put("msisdn", subscriber.path("msisdn").asString());
@@ -164,8 +175,12 @@ class IsolationSweepTest extends ApiTest {
         ids.put("order_id", order);
         ids.put("coupon_code", coupon);
         ids.put("email", a.email());
+        ids.put("path", filePath);
+        ids.put("prefix", marker);
+        ids.put("exported_file_id", exportedFile);
 
-        secrets.addAll(List.of(marker, a.email(), a.operatorId(), imsi, group, authKey, userKey, address, order, coupon));
+        secrets.addAll(List.of(marker, a.email(), a.operatorId(), imsi, group, authKey, userKey, address, order, coupon,
+                exportedFile));
         for (String field : List.of("serialNumber", "msisdn", "iccid")) {
             String v = subscriber.path(field).asString();
             if (v.length() > 6) {
@@ -181,7 +196,9 @@ class IsolationSweepTest extends ApiTest {
                 op + "/users/" + ids.get("user_name"), op + "/roles/" + ids.get("role_id"), op + "/auth_keys",
                 op + "/users/" + ids.get("user_name") + "/auth_keys", op + "/shipping_addresses", "/v1/orders",
                 "/v1/coupons", "/v1/subscribers/" + ids.get("imsi") + "/events/sessions",
-                "/esim-commerce/v1/esims/" + esimIds.get("iccid"), "/esim-commerce/v1/transactions/" + esimIds.get("transactionId"));
+                "/esim-commerce/v1/esims/" + esimIds.get("iccid"), "/esim-commerce/v1/transactions/" + esimIds.get("transactionId"),
+                "/v1/files/private/" + ids.get("path").substring(0, ids.get("path").indexOf('/') + 1),
+                "/v1/files/exported/" + ids.get("exported_file_id"));
     }
 
     private Map<String, String> read(Operator a, List<String> views) {
