@@ -45,6 +45,21 @@ public class ExportService {
         return out;
     }
 
+    /**
+     * The download URL of one of the operator's exports (what {@code GET /files/exported/{id}} answers for the
+     * {@code exportedFileId} of an async export); 404 STS0002 for another operator's or an unknown one.
+     */
+    @Transactional(readOnly = true)
+    String urlOf(String operatorId, String id) {
+        Integer n = jdbc.queryForObject("select count(*) from file_export where operator_id = ? and export_id = ?",
+                Integer.class, operatorId, id);
+        if (n == null || n == 0) {
+            throw new ApiException(ErrorCode.EXPORT_NOT_FOUND);
+        }
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/_mock/exports/{id}.csv")
+                .buildAndExpand(id).toUriString();
+    }
+
     /** The CSV of an export; anyone holding the URL may read it, like the real pre-signed URL. */
     @Transactional(readOnly = true)
     String csv(String id) {

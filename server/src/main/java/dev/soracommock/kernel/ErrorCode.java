@@ -417,7 +417,39 @@ public enum ErrorCode {
             "SIM %s には Unified Endpoint のサービス (Harvest Data、Beam、Funnel、Funk) が設定されていません。"),
     DEVICE_ORBIT_FAILED("MCK0214", HttpStatus.BAD_REQUEST,
             "The SIM group's soralet failed (result code %s): %s",
-            "グループのソラレットが失敗しました (結果コード %s): %s");
+            "グループのソラレットが失敗しました (結果コード %s): %s"),
+    // --- Harvest Files and downlink to a simulated device (files/, subscriber/Downlink*): the real codes are
+    // UNKNOWN, so these are the emulator's (MCK03xx files, MCK04xx device side and downlink) ---
+    FILE_NOT_FOUND("MCK0301", HttpStatus.NOT_FOUND,
+            "File or directory %s does not exist.",
+            "ファイルまたはディレクトリ %s は存在しません。"),
+    DIRECTORY_NOT_EMPTY("MCK0302", HttpStatus.BAD_REQUEST,
+            "Directory %s is not empty.",
+            "ディレクトリ %s は空ではありません。"),
+    INVALID_FILE_PATH("MCK0303", HttpStatus.BAD_REQUEST,
+            "Invalid file path: %s",
+            "ファイルパスが不正です: %s"),
+    HARVEST_FILES_DISABLED("MCK0401", HttpStatus.FORBIDDEN,
+            "Harvest Files is not enabled for the group of SIM %s.",
+            "SIM %s のグループで Harvest Files が有効になっていません。"),
+    SIM_NOT_ACTIVE("MCK0402", HttpStatus.FORBIDDEN,
+            "SIM %s is not active.",
+            "SIM %s はアクティブではありません。"),
+    SIM_OFFLINE("MCK0403", HttpStatus.BAD_REQUEST,
+            "SIM %s is not online.",
+            "SIM %s はオンラインではありません。"),
+    DEVICE_UNREACHABLE("MCK0404", HttpStatus.UNPROCESSABLE_CONTENT,
+            "The device of SIM %s could not be reached: %s",
+            "SIM %s のデバイスに到達できません: %s"),
+    NO_DEVICE_REGISTERED("MCK0405", HttpStatus.NOT_FOUND,
+            "No device is registered for SIM %s (PUT /_mock/sims/%<s/device).",
+            "SIM %s にデバイスが登録されていません (PUT /_mock/sims/%<s/device)。"),
+    INVALID_DEVICE_URL("MCK0406", HttpStatus.BAD_REQUEST,
+            "baseUrl must be an absolute http or https URL: %s",
+            "baseUrl は http または https の絶対 URL でなければなりません: %s"),
+    UDP_DEVICE_NOT_REGISTERED("MCK0407", HttpStatus.BAD_REQUEST,
+            "The device of SIM %s could not be reached: %s",
+            "SIM %s のデバイスに到達できません: %s");
 
     private final String code;
     private final HttpStatus status;

@@ -31,7 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * path as that one segment, its slashes percent-encoded ({@code /v1/files/private/dir%2Fa.txt}), which the route
  * matches and decodes back to {@code dir/a.txt}. A request with a one-segment path is handed on as it is; so is any
  * other {@code /files/…} route ({@code /files/exported/{id}}), recognised by its literal segment. The request journal
- * and log see the request as sent (they read the container's request, not this view of it).
+ * and log see the request as sent (they read the container's request, not this view of it). A device's upload
+ * through the control API, {@code PUT /_mock/sims/{sim_id}/harvest-files/{path}}, is routed the same way.
  */
 @Component
 class FilePathRouting extends OncePerRequestFilter implements PipelineStep, Ordered {
@@ -73,8 +74,14 @@ class FilePathRouting extends OncePerRequestFilter implements PipelineStep, Orde
         chain.doFilter(routed == null ? request : new Routed(request, routed), response);
     }
 
+    private static final String DEVICE_SIMS = Contract.MOCK.basePath() + "/sims/";
+    private static final String DEVICE_FILES = "/harvest-files/";
+
     /** The URI to route the request by, or null when it is routed as sent. */
     String route(String uri) {
+        if (uri != null && uri.startsWith(DEVICE_SIMS)) {
+            return deviceRoute(uri);
+        }
         if (uri == null || !uri.startsWith(FILES)) {
             return null;
         }
@@ -103,6 +110,30 @@ class FilePathRouting extends OncePerRequestFilter implements PipelineStep, Orde
         // no segment left: the root, which listFiles documents as "/"
         String one = segments.isEmpty() ? "%2F" : String.join("%2F", segments);
         return FILES + scope + "/" + one + (directory ? "/" : "");
+    }
+
+    /**
+     * A device's upload, {@code /_mock/sims/{sim_id}/harvest-files/{path}} (the control API's twin of
+     * {@code harvest-files.soracom.io/{path}}): the file path handed on as one segment likewise, {@code %2F} for none.
+     */
+    private static String deviceRoute(String uri) {
+        String rest = uri.substring(DEVICE_SIMS.length());
+        int slash = rest.indexOf('/');
+        if (slash <= 0 || !rest.startsWith(DEVICE_FILES, slash)) {
+            return null;
+        }
+        String prefix = DEVICE_SIMS + rest.substring(0, slash) + DEVICE_FILES;
+        String path = rest.substring(slash + DEVICE_FILES.length());
+        List<String> segments = new ArrayList<>();
+        for (String s : path.split("/")) {
+            if (!s.isEmpty()) {
+                segments.add(s);
+            }
+        }
+        if (segments.size() == 1 && path.equals(segments.get(0))) {
+            return null; // one segment: the route takes it as it is
+        }
+        return prefix + (segments.isEmpty() ? "%2F" : String.join("%2F", segments));
     }
 
     /** The request as routed: its URI (and URL) with the file path in one segment. */

@@ -6,6 +6,14 @@ import static dev.soracommock.subscriber.SubscriberApiImpl.tagMap;
 
 import dev.soracommock.api.soracom.SimApiDelegate;
 import dev.soracommock.api.soracom.model.CreateSimRequestDto;
+import dev.soracommock.api.soracom.model.DownlinkPingRequestDto;
+import dev.soracommock.api.soracom.model.DownlinkPingResponseDto;
+import dev.soracommock.api.soracom.model.SimDownlinkBinaryEncodingDto;
+import dev.soracommock.api.soracom.model.SimDownlinkHttpRequestDto;
+import dev.soracommock.api.soracom.model.SimDownlinkHttpResponseDto;
+import dev.soracommock.api.soracom.model.SimDownlinkTcpRequestDto;
+import dev.soracommock.api.soracom.model.SimDownlinkTcpResponseDto;
+import dev.soracommock.api.soracom.model.SimDownlinkUdpRequestDto;
 import dev.soracommock.api.soracom.model.ExpiryTimeDto;
 import dev.soracommock.api.soracom.model.RegisterSimRequestDto;
 import dev.soracommock.api.soracom.model.SessionEventDto;
@@ -33,9 +41,8 @@ import org.springframework.stereotype.Component;
 
 /** Sim tag: the SIM view ({@code /sims/{sim_id}}) of the SIMs {@link SimService} keeps. */
 @Component
-@LeftToFallback(operations = {"sendDownlinkHttp", "sendDownlinkPing", "sendDownlinkRtsp", "sendDownlinkSsh",
-        "sendDownlinkTcp", "sendDownlinkUdp"},
-        reason = "downlink tunnels need a connected device; no device is connected to the emulator")
+@LeftToFallback(operations = {"sendDownlinkRtsp", "sendDownlinkSsh"},
+        reason = "RTSP and SSH sessions to a device are not emulated (HTTP, TCP, UDP and ping reach a registered device)")
 @LeftToFallback(operations = {"createSimPacketCaptureSession", "deleteSimPacketCaptureSession",
         "getSimPacketCaptureSession", "listSimPacketCaptureSessions", "stopSimPacketCaptureSession"},
         reason = "packet capture needs traffic and capture files; the emulator carries no traffic")
@@ -51,13 +58,15 @@ class SimApiImpl implements SimApiDelegate {
     private final SimService sims;
     private final SimViews views;
     private final CurrentCaller caller;
+    private final DownlinkService downlink;
 
     private final org.springframework.beans.factory.ObjectProvider<DataEntries> data;
 
-    SimApiImpl(SimService sims, SimViews views, CurrentCaller caller,
+    SimApiImpl(SimService sims, SimViews views, CurrentCaller caller, DownlinkService downlink,
             org.springframework.beans.factory.ObjectProvider<DataEntries> data) {
         this.data = data;
         this.sims = sims;
+        this.downlink = downlink;
         this.views = views;
         this.caller = caller;
     }
@@ -215,10 +224,14 @@ class SimApiImpl implements SimApiDelegate {
     }
 
     @Override
-    @Limitation("the message is kept (GET /_mock/sims/{sim_id}/sms), never delivered")
+    @Limitation("the message is kept (GET /_mock/sims/{sim_id}/sms) and, when the SIM has a device registered"
+            + " (PUT /_mock/sims/{sim_id}/device), POSTed to {baseUrl}/sms as JSON {messageId, simId, imsi, encodingType,"
+            + " payload}; a device that does not answer loses it and the answer is still 202")
     public ResponseEntity<SmsForwardingReportDto> sendSmsToSim(String simId, SmsForwardingRequestDto body) {
-        String id = sims.sendSms(op(), Ref.sim(simId), body == null ? null : body.getEncodingType(),
-                body == null ? null : body.getPayload());
+        Integer encoding = body == null ? null : body.getEncodingType();
+        String payload = body == null ? null : body.getPayload();
+        String id = sims.sendSms(op(), Ref.sim(simId), encoding, payload);
+        downlink.deliverSms(op(), simId, id, encoding, payload);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SmsForwardingReportDto().messageId(id));
     }
 
@@ -242,5 +255,70 @@ class SimApiImpl implements SimApiDelegate {
                 : entries.ofSim(op, simId, from, to, "asc".equals(sort), page);
         return Paging.ok(found, e -> new dev.soracommock.api.soracom.model.DataEntryDto().time(e.time())
                 .contentType(e.contentType()).content(e.content()), page);
+    }
+
+    // --- downlink to the SIM's simulated device (DownlinkService) ---
+
+    private static final String OFFLINE_OR_NO_DEVICE = " A SIM that is not online is 400 MCK0403; with no device"
+            + " registered (PUT /_mock/sims/{sim_id}/device), or one that cannot be reached or does not answer in time"
+            + " (connect 2 s, answer at most 10 s), 422 MCK0404 ([UNKNOWN] the real codes and statuses)";
+
+    @Override
+    @Limitation("forwards method, path, headers and body to the device registered for the SIM, at {baseUrl}{path}"
+            + " (host, port, ssl and skipVerify are not used: the device is the test's HTTP server); answers the"
+            + " device's status, headers and body (base64, isBase64Encoded true, when it is not UTF-8)."
+            + OFFLINE_OR_NO_DEVICE)
+    public ResponseEntity<SimDownlinkHttpResponseDto> sendDownlinkHttp(String simId, SimDownlinkHttpRequestDto body) {
+        DownlinkService.HttpAnswer a = downlink.http(op(), simId,
+                body.getMethod() == null ? null : body.getMethod().getValue(), body.getPath(), body.getHeaders(),
+                body.getBody());
+        return ResponseEntity.ok(new SimDownlinkHttpResponseDto().statusCode(a.status()).headers(a.headers())
+                .body(a.body()).isBase64Encoded(a.base64()));
+    }
+
+    @Override
+    @Limitation("POSTs the payload's bytes to {baseUrl}/downlink/tcp/{port} of the device registered for the SIM and"
+            + " answers the device's answer body as the data read back, in the payload's encoding (a non-2xx answer is"
+            + " 422); the timeout is capped at 10 s." + OFFLINE_OR_NO_DEVICE)
+    public ResponseEntity<SimDownlinkTcpResponseDto> sendDownlinkTcp(String simId, SimDownlinkTcpRequestDto body) {
+        String encoding = body.getPayloadEncoding() == null ? "string" : body.getPayloadEncoding().getValue();
+        String data = downlink.tcp(op(), simId, body.getPort(), body.getPayload(), encoding, body.getTimeout());
+        return ResponseEntity.ok(new SimDownlinkTcpResponseDto().data(data)
+                .dataEncoding(body.getPayloadEncoding() == null ? SimDownlinkBinaryEncodingDto.STRING
+                        : body.getPayloadEncoding()));
+    }
+
+    @Override
+    @Limitation("POSTs the payload's bytes to {baseUrl}/downlink/udp/{port} of the device registered for the SIM; as"
+            + " UDP acknowledges nothing, a device that does not answer is still 204. A SIM that is not online is 400"
+            + " MCK0403, one with no device registered 400 MCK0407 ([UNKNOWN] the real codes)")
+    public ResponseEntity<Void> sendDownlinkUdp(String simId, SimDownlinkUdpRequestDto body) {
+        String encoding = body.getPayloadEncoding() == null ? "string" : body.getPayloadEncoding().getValue();
+        downlink.udp(op(), simId, body.getPort(), body.getPayload(), encoding);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    @Limitation("each echo request is GET {baseUrl}/downlink/ping to the device registered for the SIM, a 2xx within"
+            + " timeoutSeconds (at most 10) being a reply; stat and rtt are written as Linux ping's summary lines"
+            + " ([UNKNOWN] the real format). A SIM offline or with no device answers 200 with success false (the"
+            + " contract declares no error)")
+    public ResponseEntity<DownlinkPingResponseDto> sendDownlinkPing(String simId, DownlinkPingRequestDto body) {
+        int count = body == null || body.getNumberOfPingRequests() == null ? 1 : body.getNumberOfPingRequests();
+        int timeout = body == null || body.getTimeoutSeconds() == null ? 1 : body.getTimeoutSeconds();
+        DownlinkService.PingResult r = downlink.ping(op(), simId, Math.max(1, Math.min(count, 10)), timeout);
+        int received = r.rtts().size();
+        int loss = r.sent() == 0 ? 100 : (int) Math.round(100.0 * (r.sent() - received) / r.sent());
+        String stat = r.sent() + " packets transmitted, " + received + " received, " + loss + "% packet loss";
+        String rtt = "";
+        if (received > 0) {
+            double min = r.rtts().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double max = r.rtts().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double avg = r.rtts().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double mdev = Math.sqrt(r.rtts().stream().mapToDouble(v -> (v - avg) * (v - avg)).average().orElse(0));
+            rtt = String.format(java.util.Locale.ROOT, "rtt min/avg/max/mdev = %.3f/%.3f/%.3f/%.3f ms", min, avg, max,
+                    mdev);
+        }
+        return ResponseEntity.ok(new DownlinkPingResponseDto().success(received > 0).stat(stat).rtt(rtt));
     }
 }

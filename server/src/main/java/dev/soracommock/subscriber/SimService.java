@@ -507,6 +507,15 @@ public class SimService {
                 sim.status(), sim.online(), sim.groupId(), sim.speedClass());
     }
 
+    /** One of the operator's SIMs as its device sees it; 404 SEM0002 when the operator has no such SIM. */
+    @Transactional(readOnly = true)
+    DeviceSim ownedSim(String operatorId, String simId) {
+        Sim sim = load(operatorId, Ref.sim(simId));
+        Subscription primary = sim.primary();
+        return new DeviceSim(sim.operatorId(), sim.simId(), primary.imsi(), primary.msisdn(), sim.sessionImei(),
+                sim.status(), sim.online(), sim.groupId(), sim.speedClass());
+    }
+
     @Transactional(readOnly = true)
     List<SmsMessage> smsOf(String simId) {
         Sim sim = sims.findBySimId(simId).orElseThrow(() -> new ApiException(ErrorCode.SIM_NOT_FOUND));

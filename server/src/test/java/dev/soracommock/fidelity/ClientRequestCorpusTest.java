@@ -265,26 +265,27 @@ class ClientRequestCorpusTest extends ApiTest {
                         + "\"gzip\",\"payload\":\"{}\",\"source\":{\"resourceType\":\"Subscriber\",\"resourceId\":\"${imsi}\"}}")
                 .status(400).expect(error("COM0008", null)));
 
-        // Harvest Files (dataplane facts §2.3), answered by the fallback: the route reaches the right operation
+        // Harvest Files (dataplane facts §2.3): the route reaches the right operation, which answers statefully
         rows.add(row("CLI `files list` (files_list.go): GET /files/private// = the root", "GET", "/v1/files/private//")
-                .auth().status(200).expect(fallback("listFiles")));
+                .auth().status(200).expect(a -> assertThat(a.json().isArray()).as(a.text()).isTrue()));
         rows.add(row("CLI files put: multi-segment path (harvest_files_path_escape.go)", "PUT", "/v1/files/private/dir/a.txt")
                 .auth().header("Content-Type", "text/plain").bytes("hello")
-                .status(200, 201).expect(fallback("putFile")));
-        rows.add(row("CLI files get: multi-segment path, 302 (the Go client follows it; its Location is the path as sent)",
+                .status(200, 201));
+        rows.add(row("CLI files get: multi-segment path, 302 (the Go client follows it) to the download URL",
                 "GET", "/v1/files/private/dir/a.txt").auth()
-                .status(302).expect(fallback("getFile"))
-                .expect(a -> assertThat(a.header("Location")).isEqualTo("/v1/files/private/dir/a.txt/")));
+                .status(302).expect(a -> assertThat(a.header("Location")).contains("/_mock/file-downloads/")));
         rows.add(row("CLI files get-metadata: HEAD of a multi-segment path", "HEAD", "/v1/files/private/dir/a.txt").auth()
-                .status(200).expect(fallback("getFileMetadata")));
-        rows.add(row("CLI files list of a directory: GET /files/private/dir/", "GET", "/v1/files/private/dir/sub/").auth()
-                .status(200).expect(fallback("listFiles")));
+                .status(200).expect(a -> assertThat(a.header("ETag")).isNotBlank()));
+        rows.add(row("CLI files list of a directory: GET /files/private/dir/sub/ (none: 404 naming it)", "GET",
+                "/v1/files/private/dir/sub/").auth().status(404).expect(error("MCK0301",
+                "File or directory /dir/sub/ does not exist.")));
         rows.add(row("CLI files delete: multi-segment path", "DELETE", "/v1/files/private/dir/a.txt").auth()
-                .status(204).expect(fallback("deleteFile")));
-        rows.add(row("CLI files delete-directory: DELETE /files/private/dir/sub/", "DELETE", "/v1/files/private/dir/sub/")
-                .auth().status(204).expect(fallback("deleteDirectory")));
-        rows.add(row("a one-segment file path, routed as before", "GET", "/v1/files/public/a.txt").auth()
-                .status(302).expect(fallback("getFile")));
+                .status(204));
+        rows.add(row("CLI files delete-directory: DELETE /files/private/dir/sub/ (none: 404 naming it)", "DELETE",
+                "/v1/files/private/dir/sub/").auth().status(404).expect(error("MCK0301",
+                "File or directory /dir/sub/ does not exist.")));
+        rows.add(row("a one-segment file path, routed as before (public: nothing there)", "GET", "/v1/files/public/a.txt")
+                .auth().status(404).expect(error("MCK0301", "File or directory /a.txt does not exist.")));
         rows.add(row("a multi-segment path with a scope the contract does not have: refused, not 404", "GET",
                 "/v1/files/secret/dir/a.txt").auth().status(400).expect(error("COM0008", null)));
 

@@ -38,6 +38,17 @@ class FilePathRoutingTest {
     }
 
     @Test
+    void aDevicesUploadThroughTheControlApiIsRoutedTheSameWay() {
+        assertThat(routing.route("/_mock/sims/8942/harvest-files/dir/a.txt")).isEqualTo("/_mock/sims/8942/harvest-files/dir%2Fa.txt");
+        assertThat(routing.route("/_mock/sims/8942/harvest-files//a//b.txt")).isEqualTo("/_mock/sims/8942/harvest-files/a%2Fb.txt");
+        assertThat(routing.route("/_mock/sims/8942/harvest-files/")).isEqualTo("/_mock/sims/8942/harvest-files/%2F");
+        assertThat(routing.route("/_mock/sims/8942/harvest-files/a.txt")).isNull();
+        assertThat(routing.route("/_mock/sims/8942/session")).isNull();
+        assertThat(routing.route("/_mock/sims/8942/sms")).isNull();
+        assertThat(routing.route("/_mock/sims/8942/device")).isNull();
+    }
+
+    @Test
     void everythingElseIsRoutedAsSent() {
         assertThat(routing.route("/v1/files/private/a.txt")).isNull();
         assertThat(routing.route("/v1/files/private/dir/")).isNull();

@@ -174,6 +174,16 @@ class IsolationSweepTest extends ApiTest {
         ids.put("resource_id", imsi);
         ids.put("time", String.valueOf(entry.path("time").asLong()));
         secrets.add(credentialsId);
+        // Harvest Files: a file (and its directory) of A, an export of A's, a device registered for A's SIM
+        String filePath = marker + "-dir/" + marker + ".txt";
+        ok(a, "PUT", "/v1/files/private/" + filePath, "{\"file\":\"" + marker + "-file\"}");
+        String exportedFile = ok(a, "POST", "/v1/bills/latest/export?export_mode=async", null).path("exportedFileId")
+                .asString();
+        String simId = subscriber.path("simId").isString() ? subscriber.path("simId").asString() : imsi;
+        RawHttp.Answer registered = http.send(new RawHttp.Call("PUT", "/_mock/sims/" + simId + "/device",
+                Map.of("Content-Type", "application/json"),
+                ("{\"baseUrl\":\"http://127.0.0.1:9/" + marker + "-device\"}").getBytes(StandardCharsets.UTF_8)));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(200);
 
         esimKey = "isolation-a-" + marker;
         JsonNode esimOrder = send(a, "POST", "/esim-commerce/v1/esims", "{\"planCode\":\"KD0001\",\"quantity\":1}", esimKey).json(json);
@@ -184,7 +194,7 @@ class IsolationSweepTest extends ApiTest {
 
         ids.put("operator_id", a.operatorId());
         ids.put("imsi", imsi);
-        ids.put("sim_id", subscriber.path("simId").isString() ? subscriber.path("simId").asString() : imsi);
+        ids.put("sim_id", simId);
         ids.put("iccid", subscriber.path("iccid").asString());
         ids.put("serial_number", subscriber.path("serialNumber").asString());
         ids.put("msisdn", subscriber.path("msisdn").asString());
@@ -197,8 +207,12 @@ class IsolationSweepTest extends ApiTest {
         ids.put("coupon_code", coupon);
         ids.put("email", a.email());
         ids.put("soralet_id", soralet);
+        ids.put("path", filePath);
+        ids.put("prefix", marker);
+        ids.put("exported_file_id", exportedFile);
 
-        secrets.addAll(List.of(marker, a.email(), a.operatorId(), imsi, group, authKey, userKey, address, order, coupon));
+        secrets.addAll(List.of(marker, a.email(), a.operatorId(), imsi, group, authKey, userKey, address, order, coupon,
+                exportedFile));
         for (String field : List.of("serialNumber", "msisdn", "iccid")) {
             String v = subscriber.path(field).asString();
             if (v.length() > 6) {
@@ -217,7 +231,9 @@ class IsolationSweepTest extends ApiTest {
                 "/v1/data/Subscriber/" + ids.get("imsi"), "/v1/sims/" + ids.get("sim_id") + "/data",
                 "/esim-commerce/v1/esims/" + esimIds.get("iccid"), "/esim-commerce/v1/transactions/" + esimIds.get("transactionId"),
                 "/v1/soralets/" + ids.get("soralet_id"), "/v1/soralets/" + ids.get("soralet_id") + "/versions",
-                "/v1/soralets/" + ids.get("soralet_id") + "/logs");
+                "/v1/soralets/" + ids.get("soralet_id") + "/logs",
+                "/v1/files/private/" + ids.get("path").substring(0, ids.get("path").indexOf('/') + 1),
+                "/v1/files/exported/" + ids.get("exported_file_id"));
     }
 
     private Map<String, String> read(Operator a, List<String> views) {
