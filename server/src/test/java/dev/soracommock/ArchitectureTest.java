@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     /** The packages that hold an emulated domain (each beside the others, none above the pipeline). */
     static final String[] DOMAINS = {"..billing..", "..esim..", "..export..", "..group..", "..operator..", "..order..",
-            "..payment..", "..sam..", "..stats..", "..subscriber.."};
+            "..payment..", "..sam..", "..stats..", "..subscriber..", "..beam.."};
 
     private static JavaClasses classes;
 
