@@ -33,7 +33,7 @@ class BeamForwarderTest {
     private HttpServer server;
     private String base;
     private final MockClock clock = new MockClock();
-    private final BeamForwarder beam = new BeamForwarder(clock);
+    private final BeamForwarding beam = new BeamForwarding(clock);
     private final BeamMessage message = new BeamMessage("8942000000000000001", "001010000000001", null,
             "860000012345678", "POST", "/", "application/json", "{\"temp\":21.5}".getBytes(StandardCharsets.UTF_8));
 

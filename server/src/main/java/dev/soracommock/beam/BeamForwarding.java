@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * other than http(s) (MQTT, TCP) are not called: the result says so.
  */
 @Service
-public class BeamForwarder {
+public class BeamForwarding {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
@@ -39,7 +39,7 @@ public class BeamForwarder {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    BeamForwarder(MockClock clock) {
+    BeamForwarding(MockClock clock) {
         this.clock = clock;
     }
 
