@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** The packages that hold an emulated domain (each beside the others, none above the pipeline). */
-    static final String[] DOMAINS = {"..billing..", "..esim..", "..export..", "..files..", "..group..", "..operator..", "..order..",
-            "..payment..", "..sam..", "..stats..", "..subscriber.."};
+    static final String[] DOMAINS = {"..beam..", "..billing..", "..credential..", "..device..", "..esim..", "..export..",
+            "..files..", "..group..", "..harvest..", "..operator..", "..order..", "..payment..", "..sam..", "..soralet..",
+            "..stats..", "..subscriber.."};
 
     private static JavaClasses classes;
 
