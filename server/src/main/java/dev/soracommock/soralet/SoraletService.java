@@ -142,7 +142,7 @@ public class SoraletService {
     // --- logs ---
 
     /** Keeps what one run logged as one log entry (nothing when it logged nothing); cut to {@link #MAX_LOG_BYTES}. */
-    @Transactional
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     void log(String operatorId, String soraletId, long version, List<String> messages) {
         if (messages.isEmpty() || store.find(operatorId, soraletId).isEmpty()) {
             return;

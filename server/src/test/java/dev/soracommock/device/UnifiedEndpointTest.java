@@ -31,8 +31,8 @@ class UnifiedEndpointTest extends ApiTest {
 
     @BeforeEach
     void freeze() {
-        clock.set(T0);
         clock.freeze();
+        clock.set(T0);
     }
 
     @AfterEach

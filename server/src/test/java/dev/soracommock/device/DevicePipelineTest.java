@@ -1,0 +1,194 @@
+package dev.soracommock.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.soracommock.clock.MockClock;
+import dev.soracommock.support.ApiTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The whole device data plane as a user tests it: a group with Orbit, Harvest Data and Beam; a device sends
+ * {@code {"temp":21.5}}; the soralet's output is what Harvest Data keeps, and Beam delivers it to the user's own
+ * server (a local HTTP server here) with the SIM's headers and a signature the server can check.
+ */
+class DevicePipelineTest extends ApiTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
+
+    /** What the user's server received. */
+    record Received(String path, Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    @Autowired
+    MockClock clock;
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+    private int answerStatus = 200;
+
+    @BeforeEach
+    void start() throws IOException {
+        clock.freeze();
+        clock.set(T0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            byte[] answer = "{\"stored\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answerStatus, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        clock.reset();
+    }
+
+    private String destination() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/ingest";
+    }
+
+    /** An active, online SIM of the operator in a group with this configuration; its IMSI (= SIM ID). */
+    private String simInGroup(Operator op, Map<String, Object> configuration) {
+        Response created = as(op).contentType(ContentType.JSON).body(Map.of()).post("/v1/sandbox/subscribers/create");
+        created.then().statusCode(200);
+        String imsi = created.path("imsi");
+        as(op).contentType(ContentType.JSON).body(Map.of("registrationSecret", created.path("registrationSecret")))
+                .post("/v1/subscribers/" + imsi + "/register").then().statusCode(200);
+        as(op).post("/v1/subscribers/" + imsi + "/activate").then().statusCode(200);
+        Response g = as(op).contentType(ContentType.JSON).body(Map.of("configuration", configuration)).post("/v1/groups");
+        g.then().statusCode(201);
+        as(op).contentType(ContentType.JSON).body(Map.of("groupId", g.path("groupId")))
+                .post("/v1/sims/" + imsi + "/set_group").then().statusCode(200);
+        api().contentType(ContentType.JSON).body(Map.of("online", true)).post("/_mock/sims/" + imsi + "/session")
+                .then().statusCode(200);
+        return imsi;
+    }
+
+    private void soralet(Operator op, String soraletId, String module) throws IOException {
+        as(op).contentType(ContentType.JSON).body(Map.of("soraletId", soraletId)).post("/v1/soralets")
+                .then().statusCode(201);
+        try (InputStream in = getClass().getResourceAsStream("/soralet/" + module)) {
+            as(op).contentType("application/octet-stream").body(in.readAllBytes())
+                    .post("/v1/soralets/" + soraletId + "/versions").then().statusCode(201);
+        }
+    }
+
+    private Response send(String simId, String body) {
+        return api().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/_mock/sims/" + simId + "/unified");
+    }
+
+    @Test
+    void orbitTransformsHarvestKeepsAndBeamDeliversWithASignatureTheServerCanCheck() throws Exception {
+        Operator op = newOperator();
+        soralet(op, "wrap", "wrap.wasm");
+        as(op).contentType(ContentType.JSON).body(Map.of("type", "psk", "credentials", Map.of("key", "topsecret")))
+                .post("/v1/credentials/beam-psk").then().statusCode(201);
+        String imsi = simInGroup(op, Map.of(
+                "SoracomOrbit", Map.of("enabled", true, "direction", List.of("uplink"), "contentType", "application/json",
+                        "codeSrn", "srn:soracom:" + op.operatorId() + ":jp:Soralet:wrap/$LATEST"),
+                "SoracomHarvest", Map.of("enabled", true),
+                "SoracomBeam", Map.of("http://beam.soracom.io:8888/", Map.of("enabled", true,
+                        "destination", destination(), "addSubscriberHeader", true, "addSimIdHeader", true,
+                        "addSignature", true, "psk", Map.of("$credentialsId", "beam-psk")))));
+
+        Response answer = send(imsi, "{\"temp\":21.5}");
+
+        // two services took part: the Unified form, both fine
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+        assertThat(answer.<String>path("result")).isEqualTo("ok");
+        assertThat(answer.<Integer>path("detail.harvest.statusCode")).isEqualTo(201);
+        assertThat(answer.<Integer>path("detail.beam.statusCode")).isEqualTo(200);
+
+        // Harvest Data keeps the soralet's output
+        String transformed = "{\"imsi\":\"" + imsi + "\",\"data\":{\"temp\":21.5}}";
+        Response data = as(op).get("/v1/data/Subscriber/" + imsi);
+        data.then().statusCode(200);
+        assertThat(data.jsonPath().getList("content", String.class)).containsExactly(transformed);
+        assertThat(data.jsonPath().getList("time", Long.class)).containsExactly(T0.toEpochMilli());
+
+        // Beam delivered it to the user's server, with the SIM's headers and a valid signature
+        assertThat(received).hasSize(1);
+        Received r = received.get(0);
+        assertThat(r.path()).isEqualTo("/ingest");
+        assertThat(r.body()).isEqualTo(transformed);
+        assertThat(r.header("x-soracom-imsi")).isEqualTo(imsi);
+        assertThat(r.header("x-soracom-sim-id")).isEqualTo(imsi);
+        assertThat(r.header("x-soracom-timestamp")).isEqualTo(Long.toString(T0.toEpochMilli()));
+        // recomputed as a receiver does: the key, then the identity headers received, in Beam's order
+        String msisdn = r.header("x-soracom-msisdn");
+        String signed = "topsecret" + "x-soracom-imsi=" + imsi + (msisdn == null ? "" : "x-soracom-msisdn=" + msisdn)
+                + "x-soracom-sim-id=" + imsi + "x-soracom-timestamp=" + T0.toEpochMilli();
+        assertThat(r.header("x-soracom-signature")).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(signed.getBytes(StandardCharsets.UTF_8))));
+
+        // Harvest stats count the message
+        Response stats = as(op).queryParam("from", T0.getEpochSecond() - 3600).queryParam("to", T0.getEpochSecond() + 3600)
+                .queryParam("period", "minutes").get("/v1/stats/harvest/subscribers/" + imsi);
+        assertThat(stats.jsonPath().getLong("[0].harvestStatsMap.http.count")).as(stats.asString()).isEqualTo(1);
+    }
+
+    @Test
+    void beamAloneAnswersTheDestinationsAnswerAndAnUnreachableOneIsAGatewayError() {
+        Operator op = newOperator();
+        String imsi = simInGroup(op, Map.of("SoracomBeam", Map.of("http://beam.soracom.io:8888/",
+                Map.of("destination", destination(), "addSubscriberHeader", true))));
+        answerStatus = 202;
+
+        Response answer = send(imsi, "{\"temp\":21.5}");
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(202);
+        assertThat(answer.asString()).isEqualTo("{\"stored\":true}");
+        assertThat(received.get(0).body()).isEqualTo("{\"temp\":21.5}");
+        assertThat(received.get(0).header("x-soracom-signature")).isNull();
+
+        server.stop(0);
+        Response down = send(imsi, "{\"temp\":21.6}");
+        assertThat(down.statusCode()).isEqualTo(502);
+        assertThat(down.asString()).contains("did not answer");
+    }
+
+    @Test
+    void aSoraletThatFailsStopsTheMessageAndNothingIsStoredOrForwarded() throws Exception {
+        Operator op = newOperator();
+        soralet(op, "trap", "trap.wasm");
+        String imsi = simInGroup(op, Map.of(
+                "SoracomOrbit", Map.of("enabled", true, "codeSrn", "srn:soracom:" + op.operatorId() + ":jp:Soralet:trap/1"),
+                "SoracomHarvest", Map.of("enabled", true),
+                "SoracomBeam", Map.of("http://beam.soracom.io:8888/", Map.of("destination", destination()))));
+
+        Response answer = send(imsi, "{\"temp\":21.5}");
+
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(400);
+        assertThat(answer.<String>path("code")).isEqualTo("MCK0214");
+        assertThat(as(op).get("/v1/data/Subscriber/" + imsi).jsonPath().getList("$")).isEmpty();
+        assertThat(received).isEmpty();
+        // the failure is in the soralet's logs
+        assertThat(as(op).get("/v1/soralets/trap/logs").jsonPath().getList("$")).isNotEmpty();
+    }
+}
