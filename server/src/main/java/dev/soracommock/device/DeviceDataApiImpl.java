@@ -2,7 +2,6 @@ package dev.soracommock.device;
 
 import dev.soracommock.api.mock.DeviceDataApiDelegate;
 import dev.soracommock.api.mock.model.DeliveryDto;
-import dev.soracommock.clock.MockClock;
 import dev.soracommock.kernel.ApiException;
 import dev.soracommock.kernel.ErrorCode;
 import java.io.IOException;
@@ -31,7 +30,7 @@ class DeviceDataApiImpl implements DeviceDataApiDelegate {
     private final DeliveryStore deliveries;
     private final JsonMapper json;
 
-    DeviceDataApiImpl(UnifiedEndpoint endpoint, DeliveryStore deliveries, JsonMapper json, MockClock clock) {
+    DeviceDataApiImpl(UnifiedEndpoint endpoint, DeliveryStore deliveries, JsonMapper json) {
         this.endpoint = endpoint;
         this.deliveries = deliveries;
         this.json = json;

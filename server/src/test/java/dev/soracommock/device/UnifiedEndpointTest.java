@@ -306,4 +306,33 @@ class UnifiedEndpointTest extends ApiTest {
         assertThat(as(op).get("/v1/data/Subscriber/" + sim).asString()).isEqualTo(entries);
         assertThat(as(op).get("/v1/credentials").asString()).isEqualTo(credentials);
     }
+
+    @Test
+    void aForkHasItsOwnCopyOfTheEntriesUnderItsOwnSim() {
+        Operator source = newOperator();
+        String sim = harvestingSim(source);
+        send(sim, "application/json", "{\"temp\":21.5}").then().statusCode(201);
+        as(source).contentType(ContentType.JSON).body(Map.of("type", "psk", "credentials", Map.of("key", "k")))
+                .post("/v1/credentials/psk-1").then().statusCode(201);
+
+        Response r = api().contentType(ContentType.JSON).body(Map.of("count", 1))
+                .post("/_mock/operators/" + source.operatorId() + "/fork");
+        r.then().statusCode(201);
+        Map<String, String> f = r.jsonPath().getMap("[0]");
+        Operator fork = new Operator(f.get("operatorId"), f.get("apiKey"), f.get("token"), f.get("email"), f.get("password"));
+        String forkSim = as(fork).get("/v1/sims").jsonPath().getString("[0].simId");
+        assertThat(forkSim).isNotEqualTo(sim);
+
+        Response resources = as(fork).get("/v1/data/resources");
+        assertThat(resources.jsonPath().getList("resourceId", String.class)).as(resources.asString())
+                .containsExactly(forkSim);
+        assertThat(as(fork).get("/v1/sims/" + forkSim + "/data").jsonPath().getList("content", String.class))
+                .containsExactly("{\"temp\":21.5}");
+        assertThat(as(fork).get("/v1/credentials").jsonPath().getList("credentialsId", String.class))
+                .containsExactly("psk-1");
+        // the fork's entries are its own: deleting them leaves the source's
+        long t = T0.toEpochMilli();
+        as(fork).delete("/v1/data/Subscriber/" + forkSim + "/" + t).then().statusCode(204);
+        assertThat(as(source).get("/v1/data/Subscriber/" + sim).jsonPath().getList("time", Long.class)).containsExactly(t);
+    }
 }
