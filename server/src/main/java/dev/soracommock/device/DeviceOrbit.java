@@ -1,8 +1,7 @@
-package dev.soracommock.soralet;
+package dev.soracommock.device;
 
-import dev.soracommock.device.DeviceMessage;
-import dev.soracommock.device.OrbitTransform;
 import dev.soracommock.kernel.ApiException;
+import dev.soracommock.soralet.SoraletExecutor;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -13,6 +12,8 @@ import tools.jackson.databind.JsonNode;
  * Choices where Soracom's documents are silent [UNKNOWN]: a configuration whose {@code direction} leaves out
  * {@code uplink} lets the message through unchanged; a module that sets no output lets it through unchanged too;
  * a soralet or version that is not there, and a failed run, fail the message (the device's answer says why).
+ * It lives beside the pipeline, not in {@code soralet}: the soralet domain reaches SIMs through {@code subscriber},
+ * which the pipeline uses too, so the dependency runs one way, pipeline to soralets.
  */
 @Component
 class DeviceOrbit implements OrbitTransform {
