@@ -222,9 +222,16 @@ class IsolationSweepTest extends ApiTest {
         for (String t : tables) {
             b.append(t).append(": ");
             jdbc.queryForList("select * from \"" + t + "\" where operator_id = ?", operatorId).stream()
-                    .map(Object::toString).sorted().forEach(row -> b.append(row).append('\n'));
+                    .map(IsolationSweepTest::text).sorted().forEach(row -> b.append(row).append('\n'));
         }
         return b.toString();
+    }
+
+    /** A row as text, bytes (a Harvest file's content) as base64 rather than an array's identity. */
+    private static String text(Map<String, Object> row) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        row.forEach((k, v) -> out.put(k, v instanceof byte[] bytes ? java.util.Base64.getEncoder().encodeToString(bytes) : v));
+        return out.toString();
     }
 
     // --- B's calls ---
