@@ -74,6 +74,9 @@ class ContractSweepTest extends ApiTest {
             assertThat(response.contentType()).as(where).startsWith("application/json");
             assertThat(response.jsonPath().getInt("statusCode")).as(where).isEqualTo(response.statusCode());
             assertThat(response.jsonPath().getString("message")).as(where + ": routed").isNotBlank().doesNotStartWith("Cannot ");
+        } else if (response.statusCode() >= 400 && "HEAD".equals(spec.method())) {
+            // a HEAD answer has no body to carry the error (Harvest Files' getFileMetadata: 404)
+            assertThat(response.statusCode()).as(where + ": routed").isNotEqualTo(405);
         } else if (response.statusCode() >= 400) {
             assertThat(response.statusCode()).as(where + ": routed").isNotEqualTo(405);
             assertThat(response.contentType()).as(where).startsWith("application/json");

@@ -258,11 +258,16 @@ class IsolationSweepTest extends ApiTest {
             b.append(t).append(": ");
             // bytes (BYTEA / VARBINARY columns) as their content, not as the array's identity
             jdbc.queryForList("select * from \"" + t + "\" where operator_id = ?", operatorId).stream()
-                    .map(row -> row.entrySet().stream().map(e -> e.getKey() + "=" + (e.getValue() instanceof byte[] bytes
-                            ? java.util.Base64.getEncoder().encodeToString(bytes) : e.getValue())).toList().toString())
-                    .sorted().forEach(row -> b.append(row).append('\n'));
+                    .map(IsolationSweepTest::text).sorted().forEach(row -> b.append(row).append('\n'));
         }
         return b.toString();
+    }
+
+    /** A row as text, bytes (a Harvest file's content) as base64 rather than an array's identity. */
+    private static String text(Map<String, Object> row) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        row.forEach((k, v) -> out.put(k, v instanceof byte[] bytes ? java.util.Base64.getEncoder().encodeToString(bytes) : v));
+        return out.toString();
     }
 
     // --- B's calls ---
