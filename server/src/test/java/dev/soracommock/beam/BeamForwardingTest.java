@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Beam's forwarding as a user's server receives it: a local HTTP server stands for the destination. */
-class BeamForwarderTest {
+class BeamForwardingTest {
 
     record Received(String method, String path, Map<String, List<String>> headers, String body) {
         String header(String name) {

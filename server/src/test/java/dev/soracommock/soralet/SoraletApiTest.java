@@ -15,12 +15,16 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Soralet tag through HTTP: soracom-cli's sequence, each Orbit host function with a module of its own (the .wat
  * sources beside the .wasm in src/test/resources/soralet/), WASI-shaped modules, and the limits.
  */
+// runs modules with up to 16 MB of linear memory each (Orbit's limit), two at once: beside the whole suite's state in
+// the 128 MB heap that does not fit, so this class runs in the JVM of its own (pom.xml, surefire)
+@Tag("own-jvm")
 class SoraletApiTest extends ApiTest {
 
     // --- helpers ---
