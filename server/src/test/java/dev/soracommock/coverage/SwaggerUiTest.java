@@ -83,7 +83,7 @@ class SwaggerUiTest extends ApiTest {
         }
         assertThat(checked).isEqualTo(coverage.size());
         assertThat(api().get("/openapi/soracom-api.yaml").asString()).contains("summary: soracom subscribers list · stateful")
-                .contains("summary: soracom files get · fallback (example answer)");
+                .contains("summary: soracom gadgets list · fallback (example answer)");
     }
 
     @Test
