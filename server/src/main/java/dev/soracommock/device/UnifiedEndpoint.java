@@ -129,9 +129,13 @@ public class UnifiedEndpoint {
             }
         }
         // 4. Funnel, Funk
-        deliver(FUNNEL, config.get("SoracomFunnel"), message, answers, HttpStatus.NO_CONTENT.value(), new byte[0]);
-        deliver(FUNK, config.get("SoracomFunk"), message, answers, HttpStatus.OK.value(),
-                "{}".getBytes(StandardCharsets.UTF_8));
+        if (deliver(FUNNEL, config.get("SoracomFunnel"), message, answers, HttpStatus.NO_CONTENT.value(), new byte[0])) {
+            counted.put(StatsService.FUNNEL, "http");
+        }
+        if (deliver(FUNK, config.get("SoracomFunk"), message, answers, HttpStatus.OK.value(),
+                "{}".getBytes(StandardCharsets.UTF_8))) {
+            counted.put(StatsService.FUNK, "http");
+        }
 
         if (answers.isEmpty()) {
             throw new ApiException(ErrorCode.DEVICE_NO_SERVICE, simId);
@@ -142,10 +146,11 @@ public class UnifiedEndpoint {
         return answer;
     }
 
-    private void deliver(String service, JsonNode settings, DeviceMessage message, Map<String, ServiceAnswer> answers,
+    /** Records the delivery when the service is enabled; whether it was. */
+    private boolean deliver(String service, JsonNode settings, DeviceMessage message, Map<String, ServiceAnswer> answers,
             int status, byte[] answerBody) {
         if (!enabled(settings)) {
-            return;
+            return false;
         }
         JsonNode destination = settings.get("destination");
         String credentialsId = credentialsId(settings.get("credentialsId"));
@@ -156,6 +161,7 @@ public class UnifiedEndpoint {
                 destination == null ? null : json.writeValueAsString(destination), credentialsId, message.contentType(),
                 message.body(), message.timestamp());
         answers.put(service, new ServiceAnswer(status, "application/json", answerBody));
+        return true;
     }
 
     /** {@code "id"} or {@code {"$credentialsId":"id"}}. */

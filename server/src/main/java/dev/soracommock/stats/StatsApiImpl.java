@@ -22,8 +22,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Stats tag: Air per subscriber, SIM, group (the SIMs currently in it) and operator; Beam per subscriber; Funk,
- * Funnel and Harvest per subscriber answer {@code []} (the emulator records no such traffic). Buckets are 5-minute /
+ * Stats tag: Air per subscriber, SIM, group (the SIMs currently in it) and operator; Beam, Funk, Funnel and Harvest
+ * per subscriber (sandbox inserts, and what the device pipeline counts: {@code device/UnifiedEndpoint}). Buckets are 5-minute /
  * day / month in UTC, empty ones omitted. ExportService answer a URL of a CSV served by {@code GET /_mock/exports/{id}.csv}
  * ({@link ExportService}; with {@code export_mode=async} also {@code exportedFileId} and {@code exportedFilePath}).
  */
@@ -83,15 +83,31 @@ class StatsApiImpl implements StatsApiDelegate {
     }
 
     @Override
+    @Limitation("counts the messages the SIM's device sent that Funk took (POST /_mock/sims/{sim_id}/unified, recorded"
+            + " in GET /_mock/deliveries), keyed http [UNKNOWN: the real map's keys]")
     public ResponseEntity<List<FunkStatsResponseDto>> getFunkStats(String imsi, Long from, Long to, String period) {
-        checkOnly(imsi, from, to, period);
-        return ResponseEntity.ok(List.of());
+        String op = caller.operatorId();
+        stats.subscriber(op, imsi);
+        return ResponseEntity.ok(stats.read(StatsService.FUNK, "imsi", imsi, op, from, to, period).stream().map(b -> {
+            Map<String, dev.soracommock.api.soracom.model.SoracomFunkStatsDto> m = new LinkedHashMap<>();
+            b.byKey().forEach((k, c) -> m.put(k, new dev.soracommock.api.soracom.model.SoracomFunkStatsDto()
+                    .count(c.beamCount())));
+            return new FunkStatsResponseDto().unixtime(b.unixtime()).funkStatsMap(m);
+        }).toList());
     }
 
     @Override
+    @Limitation("counts the messages the SIM's device sent that Funnel took (POST /_mock/sims/{sim_id}/unified,"
+            + " recorded in GET /_mock/deliveries), keyed http [UNKNOWN: the real map's keys]")
     public ResponseEntity<List<FunnelStatsResponseDto>> getFunnelStats(String imsi, Long from, Long to, String period) {
-        checkOnly(imsi, from, to, period);
-        return ResponseEntity.ok(List.of());
+        String op = caller.operatorId();
+        stats.subscriber(op, imsi);
+        return ResponseEntity.ok(stats.read(StatsService.FUNNEL, "imsi", imsi, op, from, to, period).stream().map(b -> {
+            Map<String, dev.soracommock.api.soracom.model.SoracomFunnelStatsDto> m = new LinkedHashMap<>();
+            b.byKey().forEach((k, c) -> m.put(k, new dev.soracommock.api.soracom.model.SoracomFunnelStatsDto()
+                    .count(c.beamCount())));
+            return new FunnelStatsResponseDto().unixtime(b.unixtime()).funnelStatsMap(m);
+        }).toList());
     }
 
     @Override
@@ -120,25 +136,19 @@ class StatsApiImpl implements StatsApiDelegate {
 
     @Override
     public ResponseEntity<FileExportResponseDto> exportFunkStats(String operatorId, ExportRequestDto body, String exportMode) {
-        return export(null, body, exportMode);
+        return export(StatsService.FUNK, body, exportMode);
     }
 
     @Override
     public ResponseEntity<FileExportResponseDto> exportFunnelStats(String operatorId, ExportRequestDto body,
             String exportMode) {
-        return export(null, body, exportMode);
+        return export(StatsService.FUNNEL, body, exportMode);
     }
 
     @Override
     public ResponseEntity<FileExportResponseDto> exportHarvestStats(String operatorId, ExportRequestDto body,
             String exportMode) {
-        return export(null, body, exportMode);
-    }
-
-    private void checkOnly(String imsi, Long from, Long to, String period) {
-        String op = caller.operatorId();
-        stats.subscriber(op, imsi);
-        stats.read(StatsService.AIR, "imsi", "-", op, from, to, period);
+        return export(StatsService.HARVEST, body, exportMode);
     }
 
     private ResponseEntity<FileExportResponseDto> export(String kind, ExportRequestDto body, String exportMode) {

@@ -30,6 +30,8 @@ public class StatsService {
     public static final String AIR = "air";
     public static final String BEAM = "beam";
     public static final String HARVEST = "harvest";
+    public static final String FUNNEL = "funnel";
+    public static final String FUNK = "funk";
     static final Set<String> SPEED_CLASSES = Set.of("s1.minimum", "s1.slow", "s1.standard", "s1.fast", "s1.4xfast",
             "s1.8xfast", "u1.standard", "u1.slow", "t1.standard", "arc.standard");
     static final Set<String> BEAM_TYPES = Set.of("inHttp", "inMqtt", "inTcp", "inUdp", "outHttp", "outHttps", "outMqtt",
@@ -143,7 +145,7 @@ public class StatsService {
     /**
      * A message a device sent through the Unified Endpoint (the device pipeline): its bytes as Air traffic of the SIM's
      * speed class in the current 5-minute bucket, and one count per service step that took it, by stats kind
-     * ({@link #HARVEST}, {@link #BEAM}) and key.
+     * ({@link #HARVEST}, {@link #BEAM}, {@link #FUNNEL}, {@link #FUNK}) and key.
      */
     @Transactional
     public void recordDeviceMessage(String operatorId, String simId, String imsi, String speedClass, long uploadBytes,

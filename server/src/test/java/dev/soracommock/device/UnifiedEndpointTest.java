@@ -241,6 +241,21 @@ class UnifiedEndpointTest extends ApiTest {
         Response fd = api().queryParam("sim_id", funk).queryParam("service", "funk").get("/_mock/deliveries");
         assertThat(fd.jsonPath().getList("credentialsId", String.class)).containsExactly("fn");
 
+        // the Funnel and Funk stats count them, and their exports list them
+        long from = T0.getEpochSecond() - 3600;
+        long to = T0.getEpochSecond() + 3600;
+        Response funnelStats = as(op).queryParam("from", from).queryParam("to", to).queryParam("period", "minutes")
+                .get("/v1/stats/funnel/subscribers/" + sim);
+        assertThat(funnelStats.jsonPath().getLong("[0].funnelStatsMap.http.count")).as(funnelStats.asString()).isEqualTo(1);
+        Response funkStats = as(op).queryParam("from", from).queryParam("to", to).queryParam("period", "minutes")
+                .get("/v1/stats/funk/subscribers/" + funk);
+        assertThat(funkStats.jsonPath().getLong("[0].funkStatsMap.http.count")).as(funkStats.asString()).isEqualTo(1);
+        assertThat(as(op).queryParam("from", from).queryParam("to", to).queryParam("period", "minutes")
+                .get("/v1/stats/funk/subscribers/" + sim).jsonPath().getList("$")).isEmpty();
+        String url = as(op).contentType(ContentType.JSON).body(Map.of("from", from, "to", to, "period", "day"))
+                .post("/v1/stats/funnel/operators/" + op.operatorId() + "/export").path("url");
+        assertThat(api().get(url.substring(url.indexOf("/_mock/"))).asString()).contains(sim + ",http,1");
+
         api().post("/_mock/reset").then().statusCode(200);
         assertThat(api().get("/_mock/deliveries").jsonPath().getList("$")).isEmpty();
     }
