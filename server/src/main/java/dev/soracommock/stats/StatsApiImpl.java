@@ -11,6 +11,9 @@ import dev.soracommock.api.soracom.model.FunkStatsResponseDto;
 import dev.soracommock.api.soracom.model.FunnelStatsResponseDto;
 import dev.soracommock.api.soracom.model.HarvestStatsResponseDto;
 import dev.soracommock.api.soracom.model.SoracomBeamStatsDto;
+import dev.soracommock.api.soracom.model.SoracomFunkStatsDto;
+import dev.soracommock.api.soracom.model.SoracomFunnelStatsDto;
+import dev.soracommock.api.soracom.model.SoracomHarvestStatsDto;
 import dev.soracommock.coverage.LeftToFallback;
 import dev.soracommock.coverage.Limitation;
 import dev.soracommock.export.ExportService;
@@ -18,6 +21,8 @@ import dev.soracommock.kernel.CurrentCaller;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.LongFunction;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -73,55 +78,49 @@ class StatsApiImpl implements StatsApiDelegate {
 
     @Override
     public ResponseEntity<List<BeamStatsResponseDto>> getBeamStats(String imsi, Long from, Long to, String period) {
-        String op = caller.operatorId();
-        stats.subscriber(op, imsi);
-        return ResponseEntity.ok(stats.read(StatsService.BEAM, "imsi", imsi, op, from, to, period).stream().map(b -> {
-            Map<String, SoracomBeamStatsDto> m = new LinkedHashMap<>();
-            b.byKey().forEach((k, c) -> m.put(k, new SoracomBeamStatsDto().count(c.beamCount())));
-            return new BeamStatsResponseDto().date(b.date()).unixtime(b.unixtime()).beamStatsMap(m);
-        }).toList());
+        return ResponseEntity.ok(counts(StatsService.BEAM, imsi, from, to, period, c -> new SoracomBeamStatsDto().count(c),
+                (b, m) -> new BeamStatsResponseDto().date(b.date()).unixtime(b.unixtime()).beamStatsMap(m)));
     }
 
     @Override
     @Limitation("counts the messages the SIM's device sent that Funk took (POST /_mock/sims/{sim_id}/unified, recorded"
             + " in GET /_mock/deliveries), keyed http [UNKNOWN: the real map's keys]")
     public ResponseEntity<List<FunkStatsResponseDto>> getFunkStats(String imsi, Long from, Long to, String period) {
-        String op = caller.operatorId();
-        stats.subscriber(op, imsi);
-        return ResponseEntity.ok(stats.read(StatsService.FUNK, "imsi", imsi, op, from, to, period).stream().map(b -> {
-            Map<String, dev.soracommock.api.soracom.model.SoracomFunkStatsDto> m = new LinkedHashMap<>();
-            b.byKey().forEach((k, c) -> m.put(k, new dev.soracommock.api.soracom.model.SoracomFunkStatsDto()
-                    .count(c.beamCount())));
-            return new FunkStatsResponseDto().unixtime(b.unixtime()).funkStatsMap(m);
-        }).toList());
+        return ResponseEntity.ok(counts(StatsService.FUNK, imsi, from, to, period, c -> new SoracomFunkStatsDto().count(c),
+                (b, m) -> new FunkStatsResponseDto().unixtime(b.unixtime()).funkStatsMap(m)));
     }
 
     @Override
     @Limitation("counts the messages the SIM's device sent that Funnel took (POST /_mock/sims/{sim_id}/unified,"
             + " recorded in GET /_mock/deliveries), keyed http [UNKNOWN: the real map's keys]")
     public ResponseEntity<List<FunnelStatsResponseDto>> getFunnelStats(String imsi, Long from, Long to, String period) {
-        String op = caller.operatorId();
-        stats.subscriber(op, imsi);
-        return ResponseEntity.ok(stats.read(StatsService.FUNNEL, "imsi", imsi, op, from, to, period).stream().map(b -> {
-            Map<String, dev.soracommock.api.soracom.model.SoracomFunnelStatsDto> m = new LinkedHashMap<>();
-            b.byKey().forEach((k, c) -> m.put(k, new dev.soracommock.api.soracom.model.SoracomFunnelStatsDto()
-                    .count(c.beamCount())));
-            return new FunnelStatsResponseDto().unixtime(b.unixtime()).funnelStatsMap(m);
-        }).toList());
+        return ResponseEntity.ok(counts(StatsService.FUNNEL, imsi, from, to, period,
+                c -> new SoracomFunnelStatsDto().count(c),
+                (b, m) -> new FunnelStatsResponseDto().unixtime(b.unixtime()).funnelStatsMap(m)));
     }
 
     @Override
     @Limitation("counts the messages Harvest Data stored from the SIM's device (POST /_mock/sims/{sim_id}/unified), "
             + "keyed http [UNKNOWN: the real map's keys]")
     public ResponseEntity<List<HarvestStatsResponseDto>> getHarvestStats(String imsi, Long from, Long to, String period) {
+        return ResponseEntity.ok(counts(StatsService.HARVEST, imsi, from, to, period,
+                c -> new SoracomHarvestStatsDto().count(c),
+                (b, m) -> new HarvestStatsResponseDto().unixtime(b.unixtime()).harvestStatsMap(m)));
+    }
+
+    /**
+     * A subscriber's counted stats (Beam, Funk, Funnel, Harvest): one answer per bucket, its map of counts by key, in
+     * each kind's own types.
+     */
+    private <C, R> List<R> counts(String kind, String imsi, Long from, Long to, String period, LongFunction<C> count,
+            BiFunction<StatsService.Bucket, Map<String, C>, R> answer) {
         String op = caller.operatorId();
         stats.subscriber(op, imsi);
-        return ResponseEntity.ok(stats.read(StatsService.HARVEST, "imsi", imsi, op, from, to, period).stream().map(b -> {
-            Map<String, dev.soracommock.api.soracom.model.SoracomHarvestStatsDto> m = new LinkedHashMap<>();
-            b.byKey().forEach((k, c) -> m.put(k, new dev.soracommock.api.soracom.model.SoracomHarvestStatsDto()
-                    .count(c.beamCount())));
-            return new HarvestStatsResponseDto().unixtime(b.unixtime()).harvestStatsMap(m);
-        }).toList());
+        return stats.read(kind, "imsi", imsi, op, from, to, period).stream().map(b -> {
+            Map<String, C> m = new LinkedHashMap<>();
+            b.byKey().forEach((k, c) -> m.put(k, count.apply(c.beamCount())));
+            return answer.apply(b, m);
+        }).toList();
     }
 
     @Override
