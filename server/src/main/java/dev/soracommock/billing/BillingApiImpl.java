@@ -102,7 +102,7 @@ class BillingApiImpl implements BillingApiDelegate {
     }
 
     @Override
-    @Limitation("bill items are the three the emulator charges (basic fee, Air data, Beam requests), named like the coupons' bill items; charges before coupons")
+    @Limitation("bill items are the six the emulator charges (basic fee, Air data, and the requests of Beam, Harvest Data, Funnel and Funk), named like the coupons' bill items (the data plane's three are the emulator's names); charges before coupons")
     public ResponseEntity<List<BillingSummaryResponseOfBillItemsDto>> getBillingSummaryOfBillItems() {
         String op = caller.operatorId();
         Instant now = billing.now();

@@ -47,8 +47,20 @@ public class BillingService {
     static final String DATA = "dailyDataTrafficChargeTotal";
     static final String BEAM = "dailySoracomBeamRequestChargeTotal";
     /** Bill items in the order a coupon for the whole bill consumes them. */
-    static final List<String> ITEMS = List.of(BASIC, DATA, BEAM);
-    static final Map<String, String> CATEGORY = Map.of(BASIC, "Air", DATA, "Air", BEAM, "Beam");
+    /*
+     * The data plane's items [UNKNOWN: their names on a real bill; chosen after Beam's]: Harvest Data by the writes
+     * of a SIM's day, Funnel and Funk by their requests.
+     */
+    static final String HARVEST = "dailySoracomHarvestWriteRequestChargeTotal";
+    static final String FUNNEL = "dailySoracomFunnelRequestChargeTotal";
+    static final String FUNK = "dailySoracomFunkRequestChargeTotal";
+
+    static final List<String> ITEMS = List.of(BASIC, DATA, BEAM, HARVEST, FUNNEL, FUNK);
+    static final Map<String, String> CATEGORY = Map.of(BASIC, "Air", DATA, "Air", BEAM, "Beam", HARVEST, "Harvest",
+            FUNNEL, "Funnel", FUNK, "Funk");
+    /** The stats kind whose counts each request-priced item prices. */
+    private static final Map<String, String> REQUEST_ITEMS = Map.of(StatsService.BEAM, BEAM, StatsService.HARVEST,
+            HARVEST, StatsService.FUNNEL, FUNNEL, StatsService.FUNK, FUNK);
     /** The real API keeps 18 months of bills. */
     static final int MONTHS_KEPT = 18;
     static final int SUMMARY_MONTHS = 4;
@@ -285,7 +297,7 @@ public class BillingService {
                 basicFee(simId, records, day, Math.min(day + DAY_MS, end), out);
             }
         });
-        // traffic, summed per SIM, day and speed class (Beam: per SIM and day)
+        // traffic, summed per SIM, day and speed class (Beam, Harvest, Funnel, Funk: requests per SIM and day)
         Map<String, BigDecimal> quantities = new TreeMap<>();
         for (StatsService.Usage u : stats.usage(operatorId, Math.floorDiv(start, 1000), Math.floorDiv(end + 999, 1000))) {
             if (u.unixtime() * 1000 >= end) {
@@ -293,20 +305,31 @@ public class BillingService {
             }
             String day = LocalDate.ofInstant(Instant.ofEpochSecond(u.unixtime()), ZoneOffset.UTC).format(DATE);
             boolean air = StatsService.AIR.equals(u.kind());
-            String key = day + "|" + u.simId() + "|" + (air ? DATA + "|" + u.key() : BEAM + "|");
+            String item = air ? DATA : REQUEST_ITEMS.get(u.kind());
+            if (item == null) {
+                continue;
+            }
+            String key = day + "|" + u.simId() + "|" + item + "|" + (air ? u.key() : "");
             quantities.merge(key, BigDecimal.valueOf(air ? u.bytes() : u.count()), BigDecimal::add);
         }
         quantities.forEach((key, q) -> {
             String[] k = key.split("\\|", -1);
             LocalDate date = LocalDate.parse(k[0], DATE);
-            if (DATA.equals(k[2])) {
+            String item = k[2];
+            if (DATA.equals(item)) {
                 BigDecimal price = prices.dataFeePerMiB(k[3]);
                 BigDecimal mib = q.divide(MIB, 6, RoundingMode.HALF_UP);
                 add(out, new Charge(date, k[1], imsis.get(k[1]), DATA, k[3], mib, "MiB", price,
                         q.multiply(price).divide(MIB, 2, RoundingMode.HALF_UP)));
+            } else if (HARVEST.equals(item)) {
+                // Harvest Data: a fee per SIM and day for each started block of writes (the first write of a day opens one)
+                BigDecimal blocks = q.divide(BigDecimal.valueOf(prices.harvestWritesPerBlock()), 0, RoundingMode.CEILING);
+                BigDecimal price = prices.harvestFeePerBlock();
+                add(out, new Charge(date, k[1], imsis.get(k[1]), HARVEST, q.toPlainString() + " writes", blocks,
+                        prices.harvestWritesPerBlock() + " writes", price, blocks.multiply(price).setScale(2, RoundingMode.HALF_UP)));
             } else {
-                BigDecimal price = prices.beamFeePerRequest();
-                add(out, new Charge(date, k[1], imsis.get(k[1]), BEAM, "requests", q, "request", price,
+                BigDecimal price = prices.requestFee(item.equals(BEAM) ? "beam" : item.equals(FUNNEL) ? "funnel" : "funk");
+                add(out, new Charge(date, k[1], imsis.get(k[1]), item, "requests", q, "request", price,
                         q.multiply(price).setScale(2, RoundingMode.HALF_UP)));
             }
         });

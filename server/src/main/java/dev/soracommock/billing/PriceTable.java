@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The prices of {@code catalogue/prices.json}, read on first use (nothing is parsed at start-up, ADR 0003): the basic
- * fee per SIM per day by subscription and status, the Air data fee per MiB by speed class, the Beam fee per request.
+ * fee per SIM per day by subscription and status, the Air data fee per MiB by speed class, the fee per request of Beam,
+ * Funnel and Funk, the Harvest Data fee per SIM-day block of writes.
  */
 @Component
 class PriceTable {
@@ -19,7 +20,7 @@ class PriceTable {
     static final String DEFAULT = "default";
 
     private record Data(String currency, Map<String, Map<String, BigDecimal>> basic, Map<String, BigDecimal> data,
-            BigDecimal beam) {
+            Map<String, BigDecimal> requests, int harvestWritesPerBlock, BigDecimal harvestFeePerBlock) {
     }
 
     private final CatalogueFile<Data> file;
@@ -44,8 +45,18 @@ class PriceTable {
         return d.getOrDefault(speedClass, d.get(DEFAULT));
     }
 
-    BigDecimal beamFeePerRequest() {
-        return data().beam();
+    /** The fee per request of {@code beam}, {@code funnel} or {@code funk}. */
+    BigDecimal requestFee(String service) {
+        return data().requests().getOrDefault(service, BigDecimal.ZERO);
+    }
+
+    /** Harvest Data is priced per SIM and day by started blocks of this many writes. */
+    int harvestWritesPerBlock() {
+        return data().harvestWritesPerBlock();
+    }
+
+    BigDecimal harvestFeePerBlock() {
+        return data().harvestFeePerBlock();
     }
 
     private Data data() {
@@ -64,7 +75,10 @@ class PriceTable {
         if (!basic.containsKey(DEFAULT) || !dataFees.containsKey(DEFAULT)) {
             throw new IllegalStateException(RESOURCE + " needs a 'default' basic fee and data fee");
         }
-        return new Data(root.get("currency").asString(), Map.copyOf(basic), Map.copyOf(dataFees),
-                root.get("beamFeePerRequest").decimalValue());
+        Map<String, BigDecimal> requests = new LinkedHashMap<>();
+        root.get("feePerRequest").properties().forEach(f -> requests.put(f.getKey(), f.getValue().decimalValue()));
+        JsonNode harvest = root.get("harvestWrites");
+        return new Data(root.get("currency").asString(), Map.copyOf(basic), Map.copyOf(dataFees), Map.copyOf(requests),
+                harvest.get("perBlock").asInt(), harvest.get("feePerBlock").decimalValue());
     }
 }

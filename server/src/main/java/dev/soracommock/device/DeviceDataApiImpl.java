@@ -2,6 +2,7 @@ package dev.soracommock.device;
 
 import dev.soracommock.api.mock.DeviceDataApiDelegate;
 import dev.soracommock.api.mock.model.DeliveryDto;
+import dev.soracommock.api.mock.model.GetFunkJwks200ResponseDto;
 import dev.soracommock.kernel.ApiException;
 import dev.soracommock.kernel.ErrorCode;
 import java.io.IOException;
@@ -21,17 +22,20 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The device data plane of the control API (no credentials: the SIM ID alone names the SIM, as on the other
  * {@code /_mock/sims} routes): {@code POST /_mock/sims/{sim_id}/unified} (the {@link UnifiedEndpoint} pipeline) and
- * {@code GET /_mock/deliveries} (the Funnel / Funk deliveries it recorded).
+ * {@code GET /_mock/deliveries} (the Funnel / Funk deliveries it recorded), {@code GET /_mock/funk/jwks} (the key
+ * that verifies the token Funk sends to HTTP functions).
  */
 @Component
 class DeviceDataApiImpl implements DeviceDataApiDelegate {
 
     private final UnifiedEndpoint endpoint;
     private final DeliveryStore deliveries;
+    private final FunkFunctions functions;
     private final JsonMapper json;
 
-    DeviceDataApiImpl(UnifiedEndpoint endpoint, DeliveryStore deliveries, JsonMapper json) {
+    DeviceDataApiImpl(UnifiedEndpoint endpoint, DeliveryStore deliveries, FunkFunctions functions, JsonMapper json) {
         this.endpoint = endpoint;
+        this.functions = functions;
         this.deliveries = deliveries;
         this.json = json;
     }
@@ -81,5 +85,13 @@ class DeviceDataApiImpl implements DeviceDataApiDelegate {
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public ResponseEntity<GetFunkJwks200ResponseDto> getFunkJwks() {
+        List<Object> keys = (List<Object>) functions.jwks().get("keys");
+        return ResponseEntity.ok(new GetFunkJwks200ResponseDto().keys(keys.stream()
+                .map(k -> (java.util.Map<String, Object>) k).toList()));
     }
 }

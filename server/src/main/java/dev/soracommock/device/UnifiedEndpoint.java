@@ -6,6 +6,7 @@ import dev.soracommock.group.GroupService;
 import dev.soracommock.harvest.HarvestDataService;
 import dev.soracommock.kernel.ApiException;
 import dev.soracommock.kernel.ErrorCode;
+import dev.soracommock.kernel.OperatorLogEntry;
 import dev.soracommock.stats.StatsService;
 import dev.soracommock.subscriber.SimService;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +33,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>Beam ({@code SoracomBeam}): the original message forwarded ({@link BeamForwarder}; skipped while no bean
  * implements it);</li>
  * <li>Funnel ({@code SoracomFunnel.enabled}) and Funk ({@code SoracomFunk.enabled}): the delivery recorded with
- * its destination and credentials ID ({@code GET /_mock/deliveries}), no cloud called.</li>
+ * its destination and credentials ID ({@code GET /_mock/deliveries}); Funk's HTTP functions (Azure
+ * {@code function-app}, Google {@code cloud-functions}) are called for real ({@link FunkFunctions}) and the device gets
+ * their answer, a function that fails or cannot be reached is written to the operator's error log; other
+ * destinations (cloud services) are not called.</li>
  * </ol>
  * The answer follows {@code UnifiedEndpoint.response.format}: {@code Auto} (default) answers the one service's
  * answer as is, or the Unified form when two or more took part; {@code Unified} always the Unified form
@@ -46,6 +51,8 @@ public class UnifiedEndpoint {
     static final String BEAM = "beam";
     static final String FUNNEL = "funnel";
     static final String FUNK = "funk";
+    /** What the device gets when a destination cannot be reached [UNKNOWN: as Beam's step answers then]. */
+    static final int GATEWAY_FAILURE = 502;
 
     /** The answer to the device. */
     record Answer(int status, String contentType, byte[] body) {
@@ -59,12 +66,17 @@ public class UnifiedEndpoint {
     private final DeliveryStore deliveries;
     private final ObjectProvider<OrbitTransform> orbit;
     private final ObjectProvider<BeamForwarder> beam;
+    private final FunkFunctions functions;
+    private final ApplicationEventPublisher events;
     private final MockClock clock;
     private final JsonMapper json;
 
     UnifiedEndpoint(SimService sims, GroupService groups, HarvestDataService harvest, StatsService stats,
             CredentialService credentials, DeliveryStore deliveries, ObjectProvider<OrbitTransform> orbit,
-            ObjectProvider<BeamForwarder> beam, MockClock clock, JsonMapper json) {
+            ObjectProvider<BeamForwarder> beam, FunkFunctions functions, ApplicationEventPublisher events,
+            MockClock clock, JsonMapper json) {
+        this.functions = functions;
+        this.events = events;
         this.sims = sims;
         this.groups = groups;
         this.harvest = harvest;
@@ -134,6 +146,7 @@ public class UnifiedEndpoint {
         }
         if (deliver(FUNK, config.get("SoracomFunk"), message, answers, HttpStatus.OK.value(),
                 "{}".getBytes(StandardCharsets.UTF_8))) {
+            callFunction(config.get("SoracomFunk"), message, answers);
             counted.put(StatsService.FUNK, "http");
         }
 
@@ -162,6 +175,35 @@ public class UnifiedEndpoint {
                 message.body(), message.timestamp());
         answers.put(service, new ServiceAnswer(status, "application/json", answerBody));
         return true;
+    }
+
+    /** Funk's HTTP function called for real: its answer replaces the recorded one; a failure is logged. */
+    private void callFunction(JsonNode settings, DeviceMessage message, Map<String, ServiceAnswer> answers) {
+        JsonNode destination = settings.get("destination");
+        if (!FunkFunctions.isHttpFunction(destination)) {
+            return;
+        }
+        JsonNode configured = settings.get("contentType");
+        String contentType = configured != null && configured.isString() && configured.asString().contains("/")
+                ? configured.asString() : message.contentType();
+        String credentialsId = credentialsId(settings.get("credentialsId"));
+        FunkFunctions.Call call = functions.invoke(message, destination, contentType,
+                credentialsId == null ? java.util.Optional.empty() : credentials.secretOf(message.operatorId(), credentialsId));
+        if (call.error() != null) {
+            answers.put(FUNK, new ServiceAnswer(GATEWAY_FAILURE, "text/plain", call.error().getBytes(StandardCharsets.UTF_8)));
+        } else {
+            answers.put(FUNK, new ServiceAnswer(call.status(), call.contentType(), call.body()));
+        }
+        if (call.error() != null || call.status() >= 400) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("message", call.error() != null ? call.error() : "the function answered " + call.status());
+            body.put("resourceUrl", call.url());
+            if (call.error() == null) {
+                body.put("statusCode", call.status());
+            }
+            events.publishEvent(new OperatorLogEntry(message.operatorId(), "Subscriber", message.imsi(), "Funk", "error",
+                    body, clock.nowMillis()));
+        }
     }
 
     /** {@code "id"} or {@code {"$credentialsId":"id"}}. */

@@ -52,6 +52,12 @@ public class RateLimiter implements HandlerInterceptor, PipelineStep, RateLimitP
             "createOperator", "verifyOperator", "issueMFARevokingToken", "verifyMFARevokingToken",
             "verifyAddEmailToken", "sandboxInitializeOperator", "sandboxGetSignupToken");
 
+    /**
+     * Soracom operations whose own limit is below the general one: Orbit allows 5 soralet test runs a minute
+     * (dataplane facts §1.5). {@code soracom-mock.rate-limit.operations.<operationId>} overrides these too.
+     */
+    static final Map<String, Integer> SORACOM_DEFAULT_LIMITS = Map.of("testSoralet", 5);
+
     /** Requests per minute of the eSIM Commerce operations that have a limit (esim-commerce.md). */
     static final Map<String, Integer> ESIM_DEFAULT_LIMITS = Map.of("orderEsims", 10, "getEsim", 60,
             "getTransaction", 10, "emergencyControl", 10, "setDataUsage", 60);
@@ -74,6 +80,8 @@ public class RateLimiter implements HandlerInterceptor, PipelineStep, RateLimitP
     private final MockProperties.RateLimit settings;
     private final MockProperties.Esim esim;
     private final Map<String, Integer> esimLimits;
+    /** Per-operation Soracom limits (defaults, then configured), keyed by lower-cased operationId. */
+    private final Map<String, Integer> soracomLimits;
     private final MockClock clock;
     private final CurrentCaller caller;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
@@ -98,6 +106,10 @@ public class RateLimiter implements HandlerInterceptor, PipelineStep, RateLimitP
         ESIM_DEFAULT_LIMITS.forEach((op, limit) -> limits.put(op.toLowerCase(), limit));
         esim.rateLimits().forEach((op, limit) -> limits.put(op.toLowerCase(), limit));
         this.esimLimits = Map.copyOf(limits);
+        Map<String, Integer> soracom = new LinkedHashMap<>();
+        SORACOM_DEFAULT_LIMITS.forEach((op, limit) -> soracom.put(op.toLowerCase(), limit));
+        settings.operations().forEach((op, limit) -> soracom.put(op.toLowerCase(), limit));
+        this.soracomLimits = Map.copyOf(soracom);
     }
 
     @Override
@@ -175,7 +187,8 @@ public class RateLimiter implements HandlerInterceptor, PipelineStep, RateLimitP
     }
 
     private int soracomLimit(String operationId, boolean perIp) {
-        return perIp ? settings.authPerMinute() : settings.operations().getOrDefault(operationId, settings.perMinute());
+        return perIp ? settings.authPerMinute()
+                : soracomLimits.getOrDefault(operationId.toLowerCase(), settings.perMinute());
     }
 
     /** Per API key (its hash: the reseller), only for the operations that have a limit. */

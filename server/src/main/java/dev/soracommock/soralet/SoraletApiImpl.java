@@ -107,8 +107,9 @@ class SoraletApiImpl implements SoraletApiDelegate {
 
     @Override
     @Limitation("One log entry per run that logged something: the `orbit_log` messages (and what the module wrote to "
-            + "WASI stdout/stderr) joined by newlines, at most 65,536 bytes; a failed run adds `error: <why>`. Logs are "
-            + "kept until the soralet is deleted (Orbit keeps them 7 days). `limit` is capped at 100.")
+            + "WASI stdout/stderr) joined by newlines, at most 65,536 bytes; a failed run adds `error: <why>`. As Orbit, "
+            + "logs older than 7 days (on the emulator's clock) are not answered; they are deleted with the soralet. "
+            + "`limit` is capped at 100.")
     public ResponseEntity<List<SoraletLogDto>> getSoraletLogs(String soraletId, String sort, Integer limit,
             String lastEvaluatedKey) {
         Paging.PageRequest page = Paging.PageRequest.of(limit, lastEvaluatedKey, SoraletService.MAX_LIMIT);

@@ -141,6 +141,9 @@ public class SoraletService {
 
     // --- logs ---
 
+    /** How long logs are answered, on the emulator's clock (Orbit keeps them 7 days). */
+    static final java.time.Duration LOG_RETENTION = java.time.Duration.ofDays(7);
+
     /** Keeps what one run logged as one log entry (nothing when it logged nothing); cut to {@link #MAX_LOG_BYTES}. */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     void log(String operatorId, String soraletId, long version, List<String> messages) {
@@ -158,7 +161,8 @@ public class SoraletService {
     @Transactional(readOnly = true)
     Paging.Page<SoraletStore.LogRow> logs(String operatorId, String soraletId, boolean ascending, Paging.PageRequest page) {
         get(operatorId, soraletId);
-        return Paging.Page.of(store.logPage(operatorId, soraletId, ascending, numericKey(page.after()), page.fetchSize()),
+        long since = clock.nowMillis() - LOG_RETENTION.toMillis();
+        return Paging.Page.of(store.logPage(operatorId, soraletId, since, ascending, numericKey(page.after()), page.fetchSize()),
                 page, l -> Long.toString(l.logId()));
     }
 

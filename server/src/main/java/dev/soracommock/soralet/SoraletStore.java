@@ -136,12 +136,13 @@ class SoraletStore {
                 operatorId, soraletId, version, message, createdTime);
     }
 
-    List<LogRow> logPage(String operatorId, String soraletId, boolean ascending, Long after, int fetch) {
+    /** A page of the logs written at or after {@code since} (ms). */
+    List<LogRow> logPage(String operatorId, String soraletId, long since, boolean ascending, Long after, int fetch) {
         String order = ascending ? "asc" : "desc";
         String cmp = ascending ? ">" : "<";
-        return jdbc.query("select * from soralet_log where operator_id = ? and soralet_id = ?"
+        return jdbc.query("select * from soralet_log where operator_id = ? and soralet_id = ? and created_time >= ?"
                         + " and (cast(? as bigint) is null or log_id " + cmp + " ?) order by log_id " + order
                         + " fetch first ? rows only",
-                LOG, operatorId, soraletId, after, after, fetch);
+                LOG, operatorId, soraletId, since, after, after, fetch);
     }
 }

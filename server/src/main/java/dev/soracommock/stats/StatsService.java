@@ -283,11 +283,14 @@ public class StatsService {
     public record Usage(String simId, long unixtime, String kind, String key, long bytes, long count) {
     }
 
-    /** Every Air and Beam row of the operator with {@code fromSeconds <= unixtime < toSeconds} (billing). */
+    /**
+     * Every Air, Beam, Harvest, Funnel and Funk row of the operator with {@code fromSeconds <= unixtime < toSeconds}
+     * (billing).
+     */
     public List<Usage> usage(String operatorId, long fromSeconds, long toSeconds) {
         return jdbc.query("select sim_id, unixtime, kind, stat_key, upload_bytes + download_bytes, beam_count"
                 + " from stats_insert where operator_id = ? and unixtime >= ? and unixtime < ? and stat_key <> ''"
-                + " and kind in ('air', 'beam') order by sim_id, unixtime", (rs, i) -> new Usage(rs.getString(1), rs.getLong(2), rs.getString(3),
+                + " and kind in ('air', 'beam', 'harvest', 'funnel', 'funk') order by sim_id, unixtime", (rs, i) -> new Usage(rs.getString(1), rs.getLong(2), rs.getString(3),
                         rs.getString(4), rs.getLong(5), rs.getLong(6)), operatorId, fromSeconds, toSeconds);
     }
 }

@@ -2,6 +2,10 @@ package dev.soracommock.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.support.ApiTest;
@@ -99,6 +103,14 @@ class DevicePipelineTest extends ApiTest {
         }
     }
 
+    /** The operator with a token of now (the clock moved past the first one's life). */
+    private Operator login(Operator op) {
+        Response auth = api().contentType(ContentType.JSON).body(Map.of("email", op.email(), "password", op.password()))
+                .post("/v1/auth");
+        auth.then().statusCode(200);
+        return new Operator(op.operatorId(), auth.path("apiKey"), auth.path("token"), op.email(), op.password());
+    }
+
     private Response send(String simId, String body) {
         return api().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8))
                 .post("/_mock/sims/" + simId + "/unified");
@@ -188,7 +200,81 @@ class DevicePipelineTest extends ApiTest {
         assertThat(answer.<String>path("code")).isEqualTo("MCK0214");
         assertThat(as(op).get("/v1/data/Subscriber/" + imsi).jsonPath().getList("$")).isEmpty();
         assertThat(received).isEmpty();
-        // the failure is in the soralet's logs
+        // the failure is in the soralet's logs, for 7 days
         assertThat(as(op).get("/v1/soralets/trap/logs").jsonPath().getList("$")).isNotEmpty();
+        clock.advance(java.time.Duration.ofDays(7).minusSeconds(1));
+        assertThat(as(login(op)).get("/v1/soralets/trap/logs").jsonPath().getList("$")).isNotEmpty();
+        clock.advance(java.time.Duration.ofSeconds(2));
+        assertThat(as(login(op)).get("/v1/soralets/trap/logs").jsonPath().getList("$")).isEmpty();
+    }
+
+    @Test
+    void funkCallsAnHttpFunctionWithATokenTheFunctionCanVerifyAndTheDeviceGetsItsAnswer() throws Exception {
+        Operator op = newOperator();
+        as(op).contentType(ContentType.JSON).body(Map.of("type", "api-token-credentials",
+                "credentials", Map.of("token", "function-key-1"))).post("/v1/credentials/fn-key").then().statusCode(201);
+        String imsi = simInGroup(op, Map.of("SoracomFunk", Map.of("enabled", true,
+                "credentialsId", Map.of("$credentialsId", "fn-key"), "contentType", "application/json",
+                "destination", Map.of("provider", "azure", "service", "function-app", "resourceUrl", destination()))));
+
+        Response answer = send(imsi, "{\"temp\":21.5}");
+
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+        assertThat(answer.asString()).isEqualTo("{\"stored\":true}");
+        assertThat(received).hasSize(1);
+        Received r = received.get(0);
+        assertThat(r.path()).isEqualTo("/ingest");
+        assertThat(r.body()).isEqualTo("{\"temp\":21.5}");
+        assertThat(r.header("user-agent")).isEqualTo("SORACOM Funk");
+        assertThat(r.header("x-functions-key")).isEqualTo("function-key-1");
+        // the token verifies with the emulator's published key and names the SIM
+        SignedJWT token = SignedJWT.parse(r.header("x-soracom-token"));
+        RSAKey key = JWKSet.parse(api().get("/_mock/funk/jwks").asString()).getKeyByKeyId(token.getHeader().getKeyID())
+                .toRSAKey();
+        assertThat(token.verify(new RSASSAVerifier(key))).isTrue();
+        assertThat(token.getJWTClaimsSet().getStringClaim("imsi")).isEqualTo(imsi);
+        assertThat(token.getJWTClaimsSet().getStringClaim("operatorId")).isEqualTo(op.operatorId());
+        assertThat(token.getJWTClaimsSet().getExpirationTime()).isAfter(java.util.Date.from(T0));
+        // the delivery is recorded as every Funk delivery is
+        assertThat(api().queryParam("sim_id", imsi).get("/_mock/deliveries").jsonPath().getList("service"))
+                .containsExactly("funk");
+
+        // a function that fails: its answer is the device's; one that cannot be reached: a gateway error
+        answerStatus = 500;
+        assertThat(send(imsi, "{\"temp\":21.6}").statusCode()).isEqualTo(500);
+        server.stop(0);
+        Response down = send(imsi, "{\"temp\":21.7}");
+        assertThat(down.statusCode()).isEqualTo(502);
+        assertThat(down.asString()).contains("did not answer");
+    }
+
+    @Test
+    void billsChargeTheHarvestFunnelAndFunkRequestsOfTheDay() {
+        Operator op = newOperator();
+        String imsi = simInGroup(op, Map.of("SoracomHarvest", Map.of("enabled", true),
+                "SoracomFunnel", Map.of("enabled", true, "destination", Map.of("provider", "aws", "service", "kinesis")),
+                "SoracomFunk", Map.of("enabled", true, "destination", Map.of("provider", "aws", "service", "lambda"))));
+        for (int i = 0; i < 3; i++) {
+            send(imsi, "{\"n\":" + i + "}").then().statusCode(200);
+        }
+
+        Response daily = as(op).get("/v1/bills/" + T0.toString().substring(0, 7).replace("-", "") + "/daily");
+        daily.then().statusCode(200);
+        Response items = as(op).get("/v1/bills/summaries/bill_items");
+        items.then().statusCode(200);
+        List<String> names = items.jsonPath().getList("[0].costBreakdownList.billItemName", String.class);
+        assertThat(names).contains("dailySoracomHarvestWriteRequestChargeTotal", "dailySoracomFunnelRequestChargeTotal",
+                "dailySoracomFunkRequestChargeTotal");
+        assertThat(items.jsonPath().getList("[0].costBreakdownList.billItemCategory", String.class))
+                .contains("Harvest", "Funnel", "Funk");
+        // Harvest Data: one block of writes for the day; Funnel and Funk: three requests each
+        String csvUrl = as(op).post("/v1/bills/latest/export").path("url");
+        String csv = api().get(csvUrl.substring(csvUrl.indexOf("/_mock/"))).asString();
+        assertThat(csv.lines().filter(l -> l.contains(",dailySoracomHarvestWriteRequestChargeTotal,Harvest,3 writes,1,")))
+                .as(csv).hasSize(1);
+        assertThat(csv.lines().filter(l -> l.contains(",dailySoracomFunnelRequestChargeTotal,Funnel,requests,3,")))
+                .as(csv).hasSize(1);
+        assertThat(csv.lines().filter(l -> l.contains(",dailySoracomFunkRequestChargeTotal,Funk,requests,3,")))
+                .as(csv).hasSize(1);
     }
 }

@@ -204,4 +204,22 @@ class RateLimitTest extends ApiTest {
             assertThat(intHeader(r, REMAINING)).isEqualTo(expectedRemaining);
         }
     }
+
+    @Test
+    void soraletTestRunsHaveOrbitsOwnLimitOfFiveAMinute() {
+        Operator op = newOperator();
+        Map<String, Object> body = Map.of("version", "1", "direction", "uplink", "contentType", "application/json",
+                "payload", "{}", "source", Map.of("resourceType", "Subscriber", "resourceId", "001010000000001"));
+        for (int i = 0; i < 5; i++) {
+            Response r = as(op).contentType(ContentType.JSON).body(body).post("/v1/soralets/none/test");
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(404);
+            assertThat(intHeader(r, LIMIT)).isEqualTo(5);
+        }
+        assertError(as(op).contentType(ContentType.JSON).body(body).post("/v1/soralets/none/test"), 429, "COM0007");
+        // the other operations keep the general limit, and the next minute opens a new window
+        assertThat(intHeader(listAuthKeys(op), LIMIT)).isGreaterThan(5);
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(as(op).contentType(ContentType.JSON).body(body).post("/v1/soralets/none/test").statusCode())
+                .isEqualTo(404);
+    }
 }
