@@ -225,6 +225,12 @@ public class DownlinkService {
         return new PingResult(count, rtts);
     }
 
+    /** Hands a kept SMS, found by its ID, to its SIM's device (SMS sent to a subscriber by IMSI or MSISDN). */
+    void deliverSms(String operatorId, String messageId) {
+        sims.keptSms(operatorId, messageId).ifPresent(m -> deliverSms(operatorId, m.simId(), m.messageId(),
+                m.encodingType(), m.payload()));
+    }
+
     /** Hands an SMS (already kept) to the SIM's device, if it has one; a device that does not answer loses it. */
     void deliverSms(String operatorId, String simId, String messageId, Integer encodingType, String payload) {
         SimService.DeviceSim sim = sims.ownedSim(operatorId, simId);

@@ -451,6 +451,12 @@ public class SimService {
         return messageId;
     }
 
+    /** A kept SMS of the operator (to hand it to the SIM's device). */
+    @Transactional(readOnly = true)
+    java.util.Optional<SmsMessage> keptSms(String operatorId, String messageId) {
+        return sms.findByOperatorIdAndMessageId(operatorId, messageId);
+    }
+
     @Transactional
     String sendSmsByMsisdn(String operatorId, String msisdn, Integer encodingType, String payload) {
         Subscription sub = subscriptions.findByOperatorIdAndMsisdn(operatorId, msisdn)

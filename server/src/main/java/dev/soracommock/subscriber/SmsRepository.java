@@ -9,4 +9,6 @@ interface SmsRepository extends Repository<SmsMessage, String> {
     List<SmsMessage> findByOperatorIdAndSimIdOrderByCreatedAtAscMessageIdAsc(String operatorId, String simId);
 
     SmsMessage save(SmsMessage message);
+
+    java.util.Optional<SmsMessage> findByOperatorIdAndMessageId(String operatorId, String messageId);
 }

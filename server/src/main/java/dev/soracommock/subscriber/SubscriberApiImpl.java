@@ -44,10 +44,12 @@ class SubscriberApiImpl implements SubscriberApiDelegate {
     private final CurrentCaller caller;
 
     private final org.springframework.beans.factory.ObjectProvider<DataEntries> data;
+    private final DownlinkService downlink;
 
     SubscriberApiImpl(SimService sims, SimViews views, CurrentCaller caller,
-            org.springframework.beans.factory.ObjectProvider<DataEntries> data) {
+            org.springframework.beans.factory.ObjectProvider<DataEntries> data, DownlinkService downlink) {
         this.data = data;
+        this.downlink = downlink;
         this.sims = sims;
         this.views = views;
         this.caller = caller;
@@ -221,18 +223,22 @@ class SubscriberApiImpl implements SubscriberApiDelegate {
     }
 
     @Override
-    @Limitation("the message is kept (GET /_mock/sims/{sim_id}/sms), never delivered")
+    @Limitation("the message is kept (GET /_mock/sims/{sim_id}/sms) and, when the SIM has a device registered (PUT"
+            + " /_mock/sims/{sim_id}/device), POSTed to its {baseUrl}/sms, as sendSmsToSim does")
     public ResponseEntity<SmsForwardingReportDto> sendSms(String imsi, SmsForwardingRequestDto body) {
         String id = sims.sendSms(caller.operatorId(), Ref.imsi(imsi), body == null ? null : body.getEncodingType(),
                 body == null ? null : body.getPayload());
+        downlink.deliverSms(caller.operatorId(), id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SmsForwardingReportDto().messageId(id));
     }
 
     @Override
-    @Limitation("the message is kept (GET /_mock/sims/{sim_id}/sms), never delivered")
+    @Limitation("the message is kept (GET /_mock/sims/{sim_id}/sms) and, when the SIM has a device registered (PUT"
+            + " /_mock/sims/{sim_id}/device), POSTed to its {baseUrl}/sms, as sendSmsToSim does")
     public ResponseEntity<SmsForwardingReportDto> sendSmsByMsisdn(String msisdn, SmsForwardingRequestDto body) {
         String id = sims.sendSmsByMsisdn(caller.operatorId(), msisdn, body == null ? null : body.getEncodingType(),
                 body == null ? null : body.getPayload());
+        downlink.deliverSms(caller.operatorId(), id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SmsForwardingReportDto().messageId(id));
     }
 

@@ -162,6 +162,14 @@ class DownlinkApiTest extends SimTestSupport {
         assertThat(received.get(0).body()).contains("\"messageId\":\"" + messageId + "\"")
                 .contains("\"payload\":\"hello device\"").contains("\"simId\":\"" + id + "\"");
         assertThat(api().get("/_mock/sims/" + id + "/sms").jsonPath().getList("messageId")).containsExactly(messageId);
+
+        // sent to the subscriber (by IMSI; the sandbox SIM's IMSI is its SIM ID) the device gets it too
+        Response bySubscriber = as(op).contentType(ContentType.JSON).body(Map.of("payload", "by imsi", "encodingType", 2))
+                .post("/v1/subscribers/" + id + "/send_sms");
+        bySubscriber.then().statusCode(202);
+        assertThat(received).hasSize(2);
+        assertThat(received.get(1).body()).contains("\"messageId\":\"" + bySubscriber.path("messageId") + "\"")
+                .contains("\"payload\":\"by imsi\"");
     }
 
     @Test
