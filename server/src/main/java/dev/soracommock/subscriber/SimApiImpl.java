@@ -349,6 +349,7 @@ class SimApiImpl implements SimApiDelegate {
     }
 
     @Override
+    @Limitation("the status is read from the emulator's clock at each call: CAPTURING, then DONE with endedTime and url")
     public ResponseEntity<PacketCaptureSessionDto> getSimPacketCaptureSession(String simId, String sessionId) {
         return ResponseEntity.ok(capturesOf(simId).get(op(), simId, sessionId));
     }
