@@ -449,7 +449,30 @@ public enum ErrorCode {
             "baseUrl は http または https の絶対 URL でなければなりません: %s"),
     UDP_DEVICE_NOT_REGISTERED("MCK0407", HttpStatus.BAD_REQUEST,
             "The device of SIM %s could not be reached: %s",
-            "SIM %s のデバイスに到達できません: %s");
+            "SIM %s のデバイスに到達できません: %s"),
+    // --- Fleet (issue 17): system notifications (notification/), packet capture sessions (capture/); the real codes
+    // are UNKNOWN, so these are the emulator's (MCK09xx) ---
+    SYSTEM_NOTIFICATION_NOT_SET("MCK0901", HttpStatus.NOT_FOUND,
+            "No e-mail address is set for the %s system notification.",
+            "システム通知 %s のメールアドレスは設定されていません。"),
+    UNKNOWN_EMAIL_ID("MCK0902", HttpStatus.BAD_REQUEST,
+            "No e-mail address with the ID %s is registered (GET /v1/operators/{operator_id}/emails).",
+            "ID %s のメールアドレスは登録されていません (GET /v1/operators/{operator_id}/emails)。"),
+    CAPTURE_SESSION_NOT_FOUND("MCK0903", HttpStatus.NOT_FOUND,
+            "The packet capture session %s of SIM %s does not exist.",
+            "パケットキャプチャセッション %s (SIM %s) は存在しません。"),
+    CAPTURE_NOT_CAPTURING("MCK0904", HttpStatus.BAD_REQUEST,
+            "The packet capture session %s can be stopped only while its status is CAPTURING (it is %s).",
+            "パケットキャプチャセッション %s は CAPTURING の間しか停止できません (現在 %s)。"),
+    CAPTURE_STILL_CAPTURING("MCK0905", HttpStatus.BAD_REQUEST,
+            "The packet capture session %s is still capturing: stop it before deleting it.",
+            "パケットキャプチャセッション %s はキャプチャ中です。削除する前に停止してください。"),
+    CAPTURE_ALREADY_RUNNING("MCK0906", HttpStatus.BAD_REQUEST,
+            "SIM %s already has a packet capture session capturing (%s).",
+            "SIM %s には既にキャプチャ中のパケットキャプチャセッションがあります (%s)。"),
+    CAPTURE_FILE_NOT_FOUND("MCK0907", HttpStatus.NOT_FOUND,
+            "No capture file %s (a session's file exists once the session is DONE, until it is deleted).",
+            "キャプチャファイル %s は存在しません (セッションが DONE になってから削除されるまで存在します)。");
 
     private final String code;
     private final HttpStatus status;

@@ -103,6 +103,22 @@ public class OperatorService {
         return operators.existsByOperatorId(operatorId);
     }
 
+    /**
+     * The IDs of the operator's registered e-mail addresses, as {@code /operators/{id}/emails} lists them: the one
+     * it signed up with ({@link EmailApiImpl}), as no other can be added.
+     */
+    @Transactional(readOnly = true)
+    public List<String> emailIds(String operatorId) {
+        find(operatorId);
+        return List.of(EmailApiImpl.PRIMARY);
+    }
+
+    /** Whether {@code password} is the operator's current password. */
+    @Transactional(readOnly = true)
+    public boolean passwordMatches(String operatorId, String password) {
+        return password != null && secrets.matches(password, find(operatorId).passwordHash());
+    }
+
     @Transactional(readOnly = true)
     public boolean emailExists(String email) {
         return operators.existsByEmailIgnoreCase(email);

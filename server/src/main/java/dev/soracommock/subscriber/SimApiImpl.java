@@ -15,6 +15,8 @@ import dev.soracommock.api.soracom.model.SimDownlinkTcpRequestDto;
 import dev.soracommock.api.soracom.model.SimDownlinkTcpResponseDto;
 import dev.soracommock.api.soracom.model.SimDownlinkUdpRequestDto;
 import dev.soracommock.api.soracom.model.ExpiryTimeDto;
+import dev.soracommock.api.soracom.model.PacketCaptureSessionDto;
+import dev.soracommock.api.soracom.model.PacketCaptureSessionRequestDto;
 import dev.soracommock.api.soracom.model.RegisterSimRequestDto;
 import dev.soracommock.api.soracom.model.SessionEventDto;
 import dev.soracommock.api.soracom.model.SetGroupRequestDto;
@@ -43,16 +45,14 @@ import org.springframework.stereotype.Component;
 @Component
 @LeftToFallback(operations = {"sendDownlinkRtsp", "sendDownlinkSsh"},
         reason = "RTSP and SSH sessions to a device are not emulated (HTTP, TCP, UDP and ping reach a registered device)")
-@LeftToFallback(operations = {"createSimPacketCaptureSession", "deleteSimPacketCaptureSession",
-        "getSimPacketCaptureSession", "listSimPacketCaptureSessions", "stopSimPacketCaptureSession"},
-        reason = "packet capture needs traffic and capture files; the emulator carries no traffic")
 @LeftToFallback(operations = {"attachArcSimCredentials", "renewArcSimCredentials", "removeArcSimCredentials",
         "createArcSession"},
         reason = "Arc (WireGuard) credentials and sessions need a VPN endpoint; not emulated")
 @LeftToFallback(operations = {"addSubscription", "cancelSubscriptionContainerDownload",
         "terminateSubscriptionContainer"},
         reason = "subscription containers are downloaded over the air to eSIM-capable SIMs; not emulated")
-@LeftToFallback(operations = {"getTestingUsage"}, reason = "the testing mode of SIMs is not emulated")
+@LeftToFallback(operations = {"getTestingUsage"}, reason = "the testing mode (a new SIM's free trial period of data"
+        + " and SMS before its first activation) is not emulated: no SIM is ever in it, so there is no usage to count")
 class SimApiImpl implements SimApiDelegate {
 
     private final SimService sims;
@@ -61,10 +61,13 @@ class SimApiImpl implements SimApiDelegate {
     private final DownlinkService downlink;
 
     private final org.springframework.beans.factory.ObjectProvider<DataEntries> data;
+    private final org.springframework.beans.factory.ObjectProvider<PacketCaptures> captures;
 
     SimApiImpl(SimService sims, SimViews views, CurrentCaller caller, DownlinkService downlink,
-            org.springframework.beans.factory.ObjectProvider<DataEntries> data) {
+            org.springframework.beans.factory.ObjectProvider<DataEntries> data,
+            org.springframework.beans.factory.ObjectProvider<PacketCaptures> captures) {
         this.data = data;
+        this.captures = captures;
         this.sims = sims;
         this.downlink = downlink;
         this.views = views;
@@ -320,5 +323,49 @@ class SimApiImpl implements SimApiDelegate {
                     mdev);
         }
         return ResponseEntity.ok(new DownlinkPingResponseDto().success(received > 0).stat(stat).rtt(rtt));
+    }
+
+    // --- packet capture sessions (kept by the capture domain, port PacketCaptures) ---
+
+    /** The caller's SIM's captures; 404 SEM0002 when the caller has no such SIM. */
+    private PacketCaptures capturesOf(String simId) {
+        sims.get(op(), Ref.sim(simId));
+        return captures.getObject();
+    }
+
+    @Override
+    @Limitation(PacketCaptures.LIFECYCLE)
+    public ResponseEntity<PacketCaptureSessionDto> createSimPacketCaptureSession(String simId,
+            PacketCaptureSessionRequestDto body) {
+        return ResponseEntity.ok(capturesOf(simId).create(op(), simId, body.getDuration(), body.getPrefix()));
+    }
+
+    @Override
+    @Limitation("sessions are listed oldest first ([UNKNOWN] the real order); last_evaluated_key is a session ID")
+    public ResponseEntity<List<PacketCaptureSessionDto>> listSimPacketCaptureSessions(String simId,
+            String lastEvaluatedKey, Integer limit) {
+        PageRequest page = PageRequest.of(limit == null ? 10 : limit, lastEvaluatedKey, MAX_LIMIT);
+        return Paging.ok(capturesOf(simId).list(op(), simId, page), s -> s, page);
+    }
+
+    @Override
+    @Limitation("the status is read from the emulator's clock at each call: CAPTURING, then DONE with endedTime and url")
+    public ResponseEntity<PacketCaptureSessionDto> getSimPacketCaptureSession(String simId, String sessionId) {
+        return ResponseEntity.ok(capturesOf(simId).get(op(), simId, sessionId));
+    }
+
+    @Override
+    @Limitation("only a CAPTURING session can be stopped (400 otherwise); the answer shows POST_PROCESSING and the"
+            + " session is DONE, with its capture file, from then on ([UNKNOWN] whether the real API ends a stopped"
+            + " session as DONE or STOPPED, and how long post-processing takes)")
+    public ResponseEntity<PacketCaptureSessionDto> stopSimPacketCaptureSession(String simId, String sessionId) {
+        return ResponseEntity.ok(capturesOf(simId).stop(op(), simId, sessionId));
+    }
+
+    @Override
+    @Limitation("[UNKNOWN] the real rule: a session still CAPTURING cannot be deleted (400 MCK0905, stop it first);"
+            + " a finished one is removed and its capture file with it; the answer is the session as it was")
+    public ResponseEntity<PacketCaptureSessionDto> deleteSimPacketCaptureSession(String simId, String sessionId) {
+        return ResponseEntity.ok(capturesOf(simId).delete(op(), simId, sessionId));
     }
 }

@@ -24,6 +24,10 @@ interface SimRepository extends Repository<Sim, String> {
     @Query("select s from Sim s where s.operatorId = :operatorId and s.groupId = :groupId and (:after is null or s.simId > :after) order by s.simId")
     List<Sim> pageInGroup(String operatorId, String groupId, String after, Limit limit);
 
+    /** How many of the operator's SIMs are in each status: rows of (status, count). */
+    @Query("select s.status, count(s) from Sim s where s.operatorId = :operatorId group by s.status")
+    List<Object[]> countByStatus(String operatorId);
+
     /** Registration: an unregistered SIM has no owner yet; the registration secret proves the caller holds it. */
     Optional<Sim> findByOperatorIdIsNullAndSimId(String simId);
 

@@ -429,6 +429,16 @@ public class SimService {
         return Page.of(fetched, page, c -> String.valueOf(c.id()));
     }
 
+    /** How many of the operator's SIMs are in each status (statuses without a SIM left out): the resource summaries. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> countByStatus(String operatorId) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Object[] row : sims.countByStatus(operatorId)) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
     /** One recorded status of an operator's SIM: what billing charges by. */
     public record StatusRecord(String simId, String imsi, String status, String subscription, long appliedAt) {
     }

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tenant isolation across every stateful operation: operator A owns one resource of each kind (SIM with tags, group,
- * SAM user with a role and an auth key, role, auth key, shipping address, order, coupon, stats; an eSIM order of its
+ * SAM user with a role and an auth key, role, auth key, shipping address, order, coupon, stats, a packet capture
+ * session, a system notification setting; an eSIM order of its
  * eSIM Commerce API key); operator B, with a key of its own, then calls every stateful operation of the contracts
  * with A's identifiers in the path, the query and the body (the rest of the request built from the contract by
  * {@link OperationRequests}, as the sweep's). No answer to B may carry A's data, and A's rows are the same
@@ -184,6 +185,13 @@ class IsolationSweepTest extends ApiTest {
                 Map.of("Content-Type", "application/json"),
                 ("{\"baseUrl\":\"http://127.0.0.1:9/" + marker + "-device\"}").getBytes(StandardCharsets.UTF_8)));
         assertThat(registered.status()).as(registered.text()).isEqualTo(200);
+        // a packet capture session of A's SIM (capturing for a day: the sweep never sees it end) and a system
+        // notification setting of A's
+        String capture = ok(a, "POST", "/v1/sims/" + simId + "/packet_capture_sessions",
+                "{\"duration\":86400,\"prefix\":\"" + marker + "\"}").path("sessionId").asString();
+        ok(a, "POST", op + "/system_notifications/billing", "{\"emailIdList\":[\"primary\"]}");
+        ids.put("session_id", capture);
+        secrets.add(capture);
 
         esimKey = "isolation-a-" + marker;
         JsonNode esimOrder = send(a, "POST", "/esim-commerce/v1/esims", "{\"planCode\":\"KD0001\",\"quantity\":1}", esimKey).json(json);
@@ -233,7 +241,8 @@ class IsolationSweepTest extends ApiTest {
                 "/v1/soralets/" + ids.get("soralet_id"), "/v1/soralets/" + ids.get("soralet_id") + "/versions",
                 "/v1/soralets/" + ids.get("soralet_id") + "/logs",
                 "/v1/files/private/" + ids.get("path").substring(0, ids.get("path").indexOf('/') + 1),
-                "/v1/files/exported/" + ids.get("exported_file_id"));
+                "/v1/files/exported/" + ids.get("exported_file_id"),
+                "/v1/sims/" + ids.get("sim_id") + "/packet_capture_sessions", op + "/system_notifications");
     }
 
     private Map<String, String> read(Operator a, List<String> views) {
