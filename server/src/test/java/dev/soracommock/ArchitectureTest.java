@@ -21,8 +21,8 @@ class ArchitectureTest {
 
     /** The packages that hold an emulated domain (each beside the others, none above the pipeline). */
     static final String[] DOMAINS = {"..beam..", "..billing..", "..credential..", "..device..", "..esim..", "..export..",
-            "..files..", "..group..", "..harvest..", "..operator..", "..order..", "..payment..", "..sam..", "..soralet..",
-            "..stats..", "..subscriber.."};
+            "..files..", "..group..", "..harvest..", "..napter..", "..operator..", "..oplog..", "..order..", "..payment..",
+            "..sam..", "..soralet..", "..stats..", "..subscriber.."};
 
     private static JavaClasses classes;
 

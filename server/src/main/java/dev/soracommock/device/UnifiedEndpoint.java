@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>Beam ({@code SoracomBeam}): the original message forwarded ({@link BeamForwarder}; skipped while no bean
  * implements it);</li>
  * <li>Funnel ({@code SoracomFunnel.enabled}) and Funk ({@code SoracomFunk.enabled}): the delivery recorded with
- * its destination and credentials ID ({@code GET /_mock/deliveries}), no cloud called.</li>
+ * its destination and credentials ID ({@code GET /_mock/deliveries}), no cloud called; a credentials ID the
+ * operator does not have is written to its error log (service Funnel / Funk).</li>
  * </ol>
  * The answer follows {@code UnifiedEndpoint.response.format}: {@code Auto} (default) answers the one service's
  * answer as is, or the Unified form when two or more took part; {@code Unified} always the Unified form
@@ -61,10 +62,13 @@ public class UnifiedEndpoint {
     private final ObjectProvider<BeamForwarder> beam;
     private final MockClock clock;
     private final JsonMapper json;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     UnifiedEndpoint(SimService sims, GroupService groups, HarvestDataService harvest, StatsService stats,
             CredentialService credentials, DeliveryStore deliveries, ObjectProvider<OrbitTransform> orbit,
-            ObjectProvider<BeamForwarder> beam, MockClock clock, JsonMapper json) {
+            ObjectProvider<BeamForwarder> beam, MockClock clock, JsonMapper json,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.sims = sims;
         this.groups = groups;
         this.harvest = harvest;
@@ -154,8 +158,16 @@ public class UnifiedEndpoint {
         }
         JsonNode destination = settings.get("destination");
         String credentialsId = credentialsId(settings.get("credentialsId"));
-        if (credentialsId != null) {
-            credentials.credentialsOf(message.operatorId(), credentialsId); // marks the set as used when it exists
+        if (credentialsId != null
+                && credentials.credentialsOf(message.operatorId(), credentialsId).isEmpty()) { // marks it used if there
+            // the real service could not authenticate to the cloud: the delivery is still recorded, and the error logged
+            Map<String, Object> logged = new LinkedHashMap<>();
+            logged.put("message", "The credentials set " + credentialsId + " does not exist: the cloud destination"
+                    + " could not be authenticated to");
+            logged.put("credentialsId", credentialsId);
+            logged.put("simId", message.simId());
+            events.publishEvent(new dev.soracommock.kernel.OperatorLogEntry(message.operatorId(), "Subscriber",
+                    message.imsi(), service.equals(FUNNEL) ? "Funnel" : "Funk", "error", logged, message.timestamp()));
         }
         deliveries.add(message.operatorId(), message.simId(), message.imsi(), service,
                 destination == null ? null : json.writeValueAsString(destination), credentialsId, message.contentType(),

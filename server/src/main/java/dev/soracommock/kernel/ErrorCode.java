@@ -449,7 +449,18 @@ public enum ErrorCode {
             "baseUrl は http または https の絶対 URL でなければなりません: %s"),
     UDP_DEVICE_NOT_REGISTERED("MCK0407", HttpStatus.BAD_REQUEST,
             "The device of SIM %s could not be reached: %s",
-            "SIM %s のデバイスに到達できません: %s");
+            "SIM %s のデバイスに到達できません: %s"),
+
+    // --- Logs, the API audit log and Napter (oplog/, napter/): MCK09xx ---
+    PORT_MAPPING_NOT_FOUND("MCK0901", HttpStatus.NOT_FOUND,
+            "No port mapping %s:%s.",
+            "ポートマッピング %s:%s は存在しません。"),
+    NO_PORT_MAPPINGS("MCK0902", HttpStatus.NOT_FOUND,
+            "%s %s has no port mapping.",
+            "%s %s にポートマッピングはありません。"),
+    INVALID_LOG_KEY("MCK0903", HttpStatus.BAD_REQUEST,
+            "last_evaluated_key is not a key this list gave: %s",
+            "last_evaluated_key はこの一覧が返したキーではありません: %s");
 
     private final String code;
     private final HttpStatus status;
