@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** The packages that hold an emulated domain (each beside the others, none above the pipeline). */
-    static final String[] DOMAINS = {"..beam..", "..billing..", "..capture..", "..credential..", "..device..", "..esim..", "..export..",
-            "..files..", "..group..", "..harvest..", "..notification..", "..operator..", "..order..", "..payment..", "..sam..", "..soralet..",
-            "..stats..", "..subscriber..", "..summary.."};
+    static final String[] DOMAINS = {"..beam..", "..billing..", "..capture..", "..credential..", "..device..", "..esim..",
+            "..export..", "..files..", "..group..", "..harvest..", "..napter..", "..notification..", "..operator..",
+            "..oplog..", "..order..", "..payment..", "..sam..", "..soralet..", "..stats..", "..subscriber..", "..summary.."};
 
     private static JavaClasses classes;
 

@@ -36,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  * its destination and credentials ID ({@code GET /_mock/deliveries}); Funk's HTTP functions (Azure
  * {@code function-app}, Google {@code cloud-functions}) are called for real ({@link FunkFunctions}) and the device gets
  * their answer, a function that fails or cannot be reached is written to the operator's error log; other
- * destinations (cloud services) are not called.</li>
+ * destinations (cloud services) are not called; a credentials ID the operator does not have is written to its error
+ * log (service Funnel / Funk).</li>
  * </ol>
  * The answer follows {@code UnifiedEndpoint.response.format}: {@code Auto} (default) answers the one service's
  * answer as is, or the Unified form when two or more took part; {@code Unified} always the Unified form
@@ -167,8 +168,16 @@ public class UnifiedEndpoint {
         }
         JsonNode destination = settings.get("destination");
         String credentialsId = credentialsId(settings.get("credentialsId"));
-        if (credentialsId != null) {
-            credentials.credentialsOf(message.operatorId(), credentialsId); // marks the set as used when it exists
+        if (credentialsId != null
+                && credentials.credentialsOf(message.operatorId(), credentialsId).isEmpty()) { // marks it used if there
+            // the real service could not authenticate to the cloud: the delivery is still recorded, and the error logged
+            Map<String, Object> logged = new LinkedHashMap<>();
+            logged.put("message", "The credentials set " + credentialsId + " does not exist: the cloud destination"
+                    + " could not be authenticated to");
+            logged.put("credentialsId", credentialsId);
+            logged.put("simId", message.simId());
+            events.publishEvent(new dev.soracommock.kernel.OperatorLogEntry(message.operatorId(), "Subscriber",
+                    message.imsi(), service.equals(FUNNEL) ? "Funnel" : "Funk", "error", logged, message.timestamp()));
         }
         deliveries.add(message.operatorId(), message.simId(), message.imsi(), service,
                 destination == null ? null : json.writeValueAsString(destination), credentialsId, message.contentType(),

@@ -472,7 +472,18 @@ public enum ErrorCode {
             "SIM %s には既にキャプチャ中のパケットキャプチャセッションがあります (%s)。"),
     CAPTURE_FILE_NOT_FOUND("MCK0907", HttpStatus.NOT_FOUND,
             "No capture file %s (a session's file exists once the session is DONE, until it is deleted).",
-            "キャプチャファイル %s は存在しません (セッションが DONE になってから削除されるまで存在します)。");
+            "キャプチャファイル %s は存在しません (セッションが DONE になってから削除されるまで存在します)。"),
+
+    // --- Logs, the API audit log and Napter (oplog/, napter/): MCK10xx ---
+    PORT_MAPPING_NOT_FOUND("MCK1001", HttpStatus.NOT_FOUND,
+            "No port mapping %s:%s.",
+            "ポートマッピング %s:%s は存在しません。"),
+    NO_PORT_MAPPINGS("MCK1002", HttpStatus.NOT_FOUND,
+            "%s %s has no port mapping.",
+            "%s %s にポートマッピングはありません。"),
+    INVALID_LOG_KEY("MCK1003", HttpStatus.BAD_REQUEST,
+            "last_evaluated_key is not a key this list gave: %s",
+            "last_evaluated_key はこの一覧が返したキーではありません: %s");
 
     private final String code;
     private final HttpStatus status;

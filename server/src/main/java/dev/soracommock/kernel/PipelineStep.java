@@ -18,6 +18,8 @@ public interface PipelineStep {
         FILE_PATHS,
         /** Credentials as the operation's contract requires them (an interceptor). */
         CREDENTIALS,
+        /** The operator's API call written to its API audit log (an interceptor). */
+        AUDIT,
         /** Faults injected through the control API (an interceptor). */
         FAULTS,
         /** The rate limits (an interceptor). */

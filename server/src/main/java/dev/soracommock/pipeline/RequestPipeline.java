@@ -27,6 +27,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *   method 405 {@code COM0004}.</li>
  *   <li><b>Credentials</b> — {@link AuthInterceptor}: as the operation's contract requires them (401 {@code AUM…}),
  *   another operator's {@code /operators/{operator_id}/…} refused, a SAM user's permissions checked.</li>
+ *   <li><b>Audit</b> — {@code oplog/ApiAuditStep}: a {@code /v1} call whose credentials were accepted is written to
+ *   the operator's API audit log ({@code GET /v1/audit_logs/api}), before anything below may refuse it.</li>
  *   <li><b>Faults</b> — {@code fault/FaultInterceptor}: faults injected with {@code POST /_mock/faults} delay the
  *   request or answer in its place (not on the control API).</li>
  *   <li><b>Rate limit</b> — {@link RateLimiter}: counted per operator (or caller IP) and API, 429 past the limit, the
@@ -50,7 +52,7 @@ class RequestPipeline implements WebMvcConfigurer {
         this.steps = steps;
     }
 
-    /** Steps 5–8, in their stages' order; each stage has exactly one step. */
+    /** Steps 5–9, in their stages' order; each stage has exactly one step. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         Map<PipelineStep.Stage, PipelineStep> byStage = new EnumMap<>(PipelineStep.Stage.class);

@@ -67,9 +67,11 @@ public class SoraletExecutor {
     private final MockClock clock;
     private final MockProperties.Soralet limits;
     private final ThreadPoolExecutor pool;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     SoraletExecutor(SoraletService soralets, ModuleCache modules, ObjectProvider<SoraletSims> sims, MockClock clock,
-            MockProperties properties) {
+            MockProperties properties, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.soralets = soralets;
         this.modules = modules;
         this.sims = sims;
@@ -152,9 +154,29 @@ public class SoraletExecutor {
             directory.changeTags(operatorId, sim.get().simId(), run.tagsSet, run.tagsDeleted);
         }
         soralets.log(operatorId, soraletId, v.version(), logs);
+        if (error != null) {
+            logFailure(operatorId, soraletId, v.version(), direction, src, sim.orElse(null), error);
+        }
         return error == null
                 ? new Result(v.version(), run.output, run.outputContentType, resultCode, List.copyOf(logs), null)
                 : new Result(v.version(), null, null, -1, List.copyOf(logs), error);
+    }
+
+    /**
+     * A failed run in the operator's error log (service Orbit): of the sender's Subscriber when the sender is one of
+     * the operator's SIMs, of the sender as named otherwise.
+     */
+    private void logFailure(String operatorId, String soraletId, long version, String direction, Source src,
+            SoraletSims.SimInfo sim, String error) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("message", "The soralet " + soraletId + " (version " + version + ", " + direction + ") failed: " + error);
+        body.put("soraletId", soraletId);
+        body.put("version", version);
+        body.put("direction", direction);
+        String resourceType = sim != null ? "Subscriber" : src.resourceType();
+        String resourceId = sim != null ? sim.imsi() : src.resourceId();
+        events.publishEvent(new dev.soracommock.kernel.OperatorLogEntry(operatorId, resourceType, resourceId, "Orbit",
+                "error", body, clock.nowMillis()));
     }
 
     private static Map<String, String> sourceValues(String operatorId, Source s, SoraletSims.SimInfo sim) {

@@ -90,6 +90,8 @@ class IsolationSweepTest extends ApiTest {
 
         OperationRequests requests = new OperationRequests(documents, json, new ContractExamples(documents, json));
         List<String> leaks = new ArrayList<>();
+        // B's API audit log lists B's own earlier calls, whose paths carry A's identifiers: B's own data
+        StringBuilder sentBefore = new StringBuilder();
         for (Operations.Entry entry : calls) {
             RawHttp.Call call = RawHttp.Call.of(callAs(b, requests, entry, marker));
             RawHttp.Answer answer = http.send(call);
@@ -98,6 +100,10 @@ class IsolationSweepTest extends ApiTest {
                 leaks.add(entry.spec().operationId() + ": " + call + " → " + problem);
             }
             String sent = call.pathAndQuery() + " " + new String(call.body(), StandardCharsets.UTF_8);
+            sentBefore.append(call.pathAndQuery()).append('\n');
+            if (entry.spec().operationId().equals("getApiAuditLogs")) {
+                sent = sentBefore + sent;
+            }
             for (String secret : secrets) {
                 if (!sent.contains(secret) && answer.text().contains(secret)) {
                     leaks.add(entry.spec().operationId() + ": " + call + " → " + answer.status() + " shows A's " + secret
@@ -200,6 +206,30 @@ class IsolationSweepTest extends ApiTest {
         assertThat(esimIds.values()).as("eSIM order %s", esimOrder).allSatisfy(v -> assertThat(v).isNotBlank());
         secrets.addAll(esimIds.values());
 
+        // a Napter port mapping of A's SIM, a connection through it, and an error log entry (a soralet run that traps)
+        JsonNode mapping = ok(a, "POST", "/v1/port_mappings/sims/" + simId, "{\"destination\":{\"port\":22},"
+                + "\"duration\":28800,\"source\":{\"ipRanges\":[\"198.51.100.0/24\"]}}");
+        RawHttp.Answer connected = http.send(new RawHttp.Call("POST", "/_mock/port-mappings/"
+                + mapping.path("ipAddress").asString() + "/" + mapping.path("port").asLong() + "/connections",
+                Map.of("Content-Type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(connected.status()).as(connected.text()).isEqualTo(201);
+        ids.put("ip_address", mapping.path("ipAddress").asString());
+        ids.put("port", Long.toString(mapping.path("port").asLong()));
+        String trap = marker + "-trap";
+        ok(a, "POST", "/v1/soralets", "{\"soraletId\":\"" + trap + "\"}");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/soralet/trap.wasm")) {
+            RawHttp.Answer up = http.send(new RawHttp.Call("POST", "/v1/soralets/" + trap + "/versions",
+                    Map.of("X-Soracom-API-Key", a.apiKey(), "X-Soracom-Token", a.token(),
+                            "Content-Type", "application/octet-stream"), in.readAllBytes()));
+            assertThat(up.status()).as("upload: %s", up.text()).isEqualTo(201);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        send(a, "POST", "/v1/soralets/" + trap + "/test", "{\"version\":\"1\",\"direction\":\"uplink\","
+                + "\"contentType\":\"application/json\",\"payload\":\"{}\","
+                + "\"source\":{\"resourceType\":\"Subscriber\",\"resourceId\":\"" + imsi + "\"}}");
+        assertThat(ok(a, "GET", "/v1/logs", null).size()).as("A's error log").isPositive();
+
         ids.put("operator_id", a.operatorId());
         ids.put("imsi", imsi);
         ids.put("sim_id", simId);
@@ -242,7 +272,9 @@ class IsolationSweepTest extends ApiTest {
                 "/v1/soralets/" + ids.get("soralet_id") + "/logs",
                 "/v1/files/private/" + ids.get("path").substring(0, ids.get("path").indexOf('/') + 1),
                 "/v1/files/exported/" + ids.get("exported_file_id"),
-                "/v1/sims/" + ids.get("sim_id") + "/packet_capture_sessions", op + "/system_notifications");
+                "/v1/sims/" + ids.get("sim_id") + "/packet_capture_sessions", op + "/system_notifications",
+                "/v1/port_mappings", "/v1/port_mappings/sims/" + ids.get("sim_id"),
+                "/v1/port_mappings/subscribers/" + ids.get("imsi"), "/v1/audit_logs/napter", "/v1/logs");
     }
 
     private Map<String, String> read(Operator a, List<String> views) {

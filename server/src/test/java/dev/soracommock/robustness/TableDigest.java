@@ -15,12 +15,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Left out, because they are the server's own and not an operator's state: {@code flyway_schema_history} (the
  * schema's history, written once by Flyway) and {@code server_secret} (the token signing key, created once on first
- * use). Nothing else is left out: no table records a read (the only last-use time, {@code auth_key.last_used_at}, is
- * written by a successful login, never by a refused request).
+ * use); and {@code api_audit_log}, the operator's API audit log, which records every call made with accepted
+ * credentials, refused ones included, by design. Nothing else is left out: no other table records a read (the only
+ * last-use time, {@code auth_key.last_used_at}, is written by a successful login, never by a refused request).
  */
 final class TableDigest {
 
-    static final Set<String> NOT_STATE = Set.of("flyway_schema_history", "server_secret");
+    static final Set<String> NOT_STATE = Set.of("flyway_schema_history", "server_secret", "api_audit_log");
 
     /** One table's fingerprint. */
     record Table(long rows, long hash) {

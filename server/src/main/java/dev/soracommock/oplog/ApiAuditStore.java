@@ -1,0 +1,69 @@
+package dev.soracommock.oplog;
+
+import dev.soracommock.kernel.Paging.PageRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The API audit log's rows (table {@code api_audit_log}): appended, read newest first, an operator's oldest pruned. */
+@Repository
+class ApiAuditStore {
+
+    /** One call. */
+    record Row(long id, String operatorId, String userName, String apiKind, String method, String requestPath,
+            String remoteIp, long time) {
+
+        LogKey key() {
+            return new LogKey(time, id);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    ApiAuditStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(String operatorId, String userName, String apiKind, String method, String requestPath, String remoteIp,
+            long time) {
+        jdbc.update("insert into api_audit_log (operator_id, user_name, api_kind, method, request_path, remote_ip,"
+                + " requested_at) values (?,?,?,?,?,?,?)", operatorId, userName, apiKind, method, requestPath, remoteIp,
+                time);
+    }
+
+    /** The operator's calls, newest first, narrowed by kind and time, after {@code after} when given. */
+    List<Row> page(String operatorId, String apiKind, Long from, Long to, LogKey after, PageRequest page) {
+        StringBuilder sql = new StringBuilder("select id, operator_id, user_name, api_kind, method, request_path,"
+                + " remote_ip, requested_at from api_audit_log where operator_id = ?");
+        List<Object> args = new ArrayList<>(List.of(operatorId));
+        if (apiKind != null) {
+            sql.append(" and api_kind = ?");
+            args.add(apiKind);
+        }
+        if (from != null) {
+            sql.append(" and requested_at >= ?");
+            args.add(from);
+        }
+        if (to != null) {
+            sql.append(" and requested_at <= ?");
+            args.add(to);
+        }
+        if (after != null) {
+            sql.append(" and (requested_at < ? or (requested_at = ? and id < ?))");
+            args.addAll(List.of(after.time(), after.time(), after.id()));
+        }
+        sql.append(" order by requested_at desc, id desc fetch first ").append(page.fetchSize()).append(" rows only");
+        return jdbc.query(sql.toString(), (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8)), args.toArray());
+    }
+
+    /** Removes the operator's calls but its newest {@code keep}. */
+    void keepNewest(String operatorId, int keep) {
+        List<Long> edge = jdbc.queryForList("select id from api_audit_log where operator_id = ? order by id desc"
+                + " offset ? rows fetch first 1 rows only", Long.class, operatorId, keep);
+        if (!edge.isEmpty()) {
+            jdbc.update("delete from api_audit_log where operator_id = ? and id <= ?", operatorId, edge.get(0));
+        }
+    }
+}
