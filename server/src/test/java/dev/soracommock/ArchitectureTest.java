@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** The packages that hold an emulated domain (each beside the others, none above the pipeline). */
-    static final String[] DOMAINS = {"..beam..", "..billing..", "..credential..", "..device..", "..esim..", "..export..",
+    static final String[] DOMAINS = {"..beam..", "..billing..", "..credential..", "..device..", "..esim..", "..eventhandler..", "..export..",
             "..files..", "..group..", "..harvest..", "..operator..", "..order..", "..payment..", "..sam..", "..soralet..",
             "..stats..", "..subscriber.."};
 

@@ -449,7 +449,18 @@ public enum ErrorCode {
             "baseUrl は http または https の絶対 URL でなければなりません: %s"),
     UDP_DEVICE_NOT_REGISTERED("MCK0407", HttpStatus.BAD_REQUEST,
             "The device of SIM %s could not be reached: %s",
-            "SIM %s のデバイスに到達できません: %s");
+            "SIM %s のデバイスに到達できません: %s"),
+
+    // --- event handlers (eventhandler/; the real codes are not known [UNKNOWN, dataplane facts §6]) ---
+    EVENT_HANDLER_NOT_FOUND("MCK0501", HttpStatus.NOT_FOUND,
+            "No event handler with ID %s.",
+            "ID %s のイベントハンドラーは存在しません。"),
+    EVENT_HANDLER_INVALID("MCK0502", HttpStatus.BAD_REQUEST,
+            "Invalid event handler: %s",
+            "イベントハンドラーが正しくありません: %s"),
+    EVENT_HANDLER_LIMIT("MCK0503", HttpStatus.BAD_REQUEST,
+            "A target may have at most %s event handlers.",
+            "1 つのターゲットに設定できるイベントハンドラーは %s 個までです。");
 
     private final String code;
     private final HttpStatus status;
