@@ -35,7 +35,14 @@ class EventHandlerApiImpl implements EventHandlerApiDelegate {
             + " `/_mock/clock` is set or advanced, not as real time passes. ExecuteWebRequest failures (non-2xx,"
             + " unreachable, timeout) are published to the operator's error log as service Air, resourceType"
             + " Subscriber, logLevel error, body {handlerId, url, httpMethod, status|error}: the real entry's shape is"
-            + " not known. InvokeAWSLambda is recorded as a firing and not invoked; mails are kept in `GET /_mock/mails`.")
+            + " not known; the request times out after `soracom-mock.event-handlers.web-request-timeout` (5 s). Variables"
+            + " `${imsi}`, `${simId}`, `${operatorId}`, `${handlerId}`, `${ruleType}`, `${old|newSpeedClass}`,"
+            + " `${old|newStatus}` are filled in the URL, headers and body (and mail title and message); the old and new"
+            + " values are the event's, or those of a ChangeSpeedClass action earlier in the same firing. IMMEDIATELY"
+            + " re-arms at once (the next event satisfying the rule fires again); the subset of `inactiveTimeoutDateConst`"
+            + " values each rule type takes is not checked. InvokeAWSLambda is recorded as a firing and not invoked"
+            + " (AWS is out of reach); mails (SendMail, SendMailToOperator) are kept in `GET /_mock/mails`. A chain of"
+            + " handlers firing on each other's actions stops after 3 steps.")
     public ResponseEntity<EventHandlerModelDto> createEventHandler(CreateEventHandlerRequestDto body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(handlers.create(caller.operatorId(), body));
     }

@@ -298,8 +298,15 @@ public class FiringService {
         String result;
         switch (a.getType().getValue()) {
             case "ChangeSpeedClassAction" -> {
-                error = sims.applySpeedClass(op, f.simId(), p.getSpeedClass().getValue());
-                result = "speed class " + p.getSpeedClass().getValue();
+                String target = p.getSpeedClass().getValue();
+                error = sims.applySpeedClass(op, f.simId(), target);
+                result = "speed class " + target;
+                if (error == null) {
+                    // the firing's later actions see the change: ${oldSpeedClass} → ${newSpeedClass}
+                    event.put("oldSpeedClass", event.get("speedClass"));
+                    event.put("newSpeedClass", target);
+                    event.put("speedClass", target);
+                }
             }
             case "ActivationAction" -> {
                 error = sims.applyStatus(op, f.simId(), "active");

@@ -238,10 +238,10 @@ class EventHandlerApiTest extends ApiTest {
             props.put("httpMethod", "POST");
             props.put("contentType", "application/json");
             props.put("headers", Map.of("X-Sim", "${simId}"));
-            props.put("body", "{\"imsi\":\"${imsi}\",\"speedClass\":\"${newSpeedClass}\"}");
+            props.put("body", "{\"imsi\":\"${imsi}\",\"old\":\"${oldSpeedClass}\",\"new\":\"${newSpeedClass}\"}");
             String h = create(op, handler("targetImsi", imsi, rule("SubscriberExpiredRule",
-                    Map.of("inactiveTimeoutDateConst", "NEVER")), List.of(action("ExecuteWebRequestAction", props))))
-                    .path("handlerId");
+                    Map.of("inactiveTimeoutDateConst", "NEVER")), List.of(speedAction("s1.slow", "IMMEDIATELY").get(0),
+                    action("ExecuteWebRequestAction", props)))).path("handlerId");
             long expiry = JUNE_15.toEpochMilli() + 3_600_000;
             as(op).contentType(ContentType.JSON).body(Map.of("expiryTime", expiry, "expiryAction", "doNothing"))
                     .post("/v1/subscribers/" + imsi + "/set_expiry_time").then().statusCode(200);
@@ -253,10 +253,11 @@ class EventHandlerApiTest extends ApiTest {
             assertThat(received).singleElement().satisfies(r -> assertThat(r)
                     .containsEntry("method", "POST").containsEntry("path", "/hook/" + imsi)
                     .containsEntry("contentType", "application/json").containsEntry("X-Sim", imsi)
-                    .containsEntry("body", "{\"imsi\":\"" + imsi + "\",\"speedClass\":\"s1.standard\"}"));
+                    .containsEntry("body", "{\"imsi\":\"" + imsi + "\",\"old\":\"s1.standard\",\"new\":\"s1.slow\"}"));
             Map<String, Object> firing = firings(h).get(0);
             assertThat(firing).containsEntry("ruleType", "SubscriberExpiredRule");
-            assertThat(actions(firing).get(0)).containsEntry("status", "done").containsEntry("result", "HTTP 200");
+            assertThat(actions(firing).get(1)).containsEntry("status", "done").containsEntry("result", "HTTP 200");
+            assertThat(speedClass(op, imsi)).isEqualTo("s1.slow");
             // NEVER: the next move of the clock does not fire again
             api().contentType(ContentType.JSON).body(Map.of("seconds", 60)).post("/_mock/clock/advance").then().statusCode(200);
             assertThat(received).hasSize(1);
