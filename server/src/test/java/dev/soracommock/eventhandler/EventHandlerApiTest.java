@@ -402,6 +402,35 @@ class EventHandlerApiTest extends ApiTest {
         assertThat(speedClass(op, second)).isEqualTo("s1.standard");
     }
 
+    @Test
+    void sandboxStatsInsertsAreTrafficTooAndTheFirstTrafficRuleFiresOnTheFirstOnly() {
+        Operator op = newOperator();
+        String imsi = registeredSim(op);
+        String first = create(op, handler("targetImsi", imsi, rule("SubscriberFirstTrafficRule",
+                Map.of("inactiveTimeoutDateConst", "IMMEDIATELY")), List.of(action("SendMailToOperatorAction",
+                        Map.of("executionDateTimeConst", "IMMEDIATELY", "title", "first", "message", "${imsi}")))))
+                .path("handlerId");
+        String cumulative = create(op, handler("targetImsi", imsi, rule("CumulativeTrafficRule",
+                Map.of("inactiveTimeoutDateConst", "NEVER", "limitTotalTrafficMegaByte", "2")),
+                List.of(action("DeactivationAction", Map.of("executionDateTimeConst", "IMMEDIATELY"))))).path("handlerId");
+
+        long t = JUNE_15.getEpochSecond();
+        insertAir(op, imsi, t - 600, MIB);
+        assertThat(firings(first)).hasSize(1);
+        assertThat(firings(cumulative)).isEmpty();
+        insertAir(op, imsi, t - 300, 2 * MIB);
+        assertThat(firings(first)).as("not the first traffic any more").hasSize(1);
+        assertThat(firings(cumulative)).hasSize(1);
+        assertThat(status(op, imsi)).isEqualTo("inactive");
+    }
+
+    private void insertAir(Operator op, String imsi, long unixtime, long downloadBytes) {
+        as(op).contentType(ContentType.JSON).body(Map.of("unixtime", unixtime, "dataTrafficStatsMap",
+                Map.of("s1.standard", Map.of("uploadByteSizeTotal", 0, "downloadByteSizeTotal", downloadBytes,
+                        "uploadPacketSizeTotal", 0, "downloadPacketSizeTotal", 1))))
+                .post("/v1/sandbox/stats/air/subscribers/" + imsi).then().statusCode(200);
+    }
+
     // --- helpers ---
 
     private static Map<String, Object> handler(String targetField, String target, Map<String, Object> rule,
