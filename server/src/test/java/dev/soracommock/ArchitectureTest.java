@@ -21,8 +21,9 @@ class ArchitectureTest {
 
     /** The packages that hold an emulated domain (each beside the others, none above the pipeline). */
     static final String[] DOMAINS = {"..beam..", "..billing..", "..capture..", "..credential..", "..device..", "..esim..",
-            "..export..", "..files..", "..group..", "..harvest..", "..napter..", "..notification..", "..operator..",
-            "..oplog..", "..order..", "..payment..", "..sam..", "..soralet..", "..stats..", "..subscriber..", "..summary.."};
+            "..eventhandler..", "..export..", "..files..", "..group..", "..harvest..", "..napter..", "..notification..",
+            "..operator..", "..oplog..", "..order..", "..payment..", "..sam..", "..soralet..", "..stats..", "..subscriber..",
+            "..summary.."};
 
     private static JavaClasses classes;
 

@@ -9,6 +9,7 @@ import dev.soracommock.kernel.ErrorCode;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
 class ClockApiImpl implements ClockApiDelegate {
 
     private final MockClock clock;
+    private final ApplicationEventPublisher publisher;
 
-    ClockApiImpl(MockClock clock) {
+    ClockApiImpl(MockClock clock, ApplicationEventPublisher publisher) {
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     @Override
@@ -33,6 +36,7 @@ class ClockApiImpl implements ClockApiDelegate {
     @Override
     public ResponseEntity<ClockDto> setClock(ClockChangeDto change) {
         Instant now = change.getNow() == null ? null : instant(change.getNow());
+        Instant before = clock.instant();
         // freeze first, so that a frozen clock stops exactly at the instant given
         if (Boolean.TRUE.equals(change.getFrozen())) {
             clock.freeze();
@@ -43,14 +47,25 @@ class ClockApiImpl implements ClockApiDelegate {
         if (Boolean.FALSE.equals(change.getFrozen())) {
             clock.unfreeze();
         }
+        moved(before);
         return ResponseEntity.ok(view());
     }
 
     @Override
     public ResponseEntity<ClockDto> advanceClock(ClockAdvanceDto advance) {
         // the contract (validated before this) requires a non-negative number of seconds
+        Instant before = clock.instant();
         clock.advance(Duration.ofSeconds(advance.getSeconds()));
+        moved(before);
         return ResponseEntity.ok(view());
+    }
+
+    /** Tells the domains that the clock moved forward (due expiries, scheduled actions); nothing when it went back. */
+    private void moved(Instant before) {
+        Instant after = clock.instant();
+        if (after.isAfter(before)) {
+            publisher.publishEvent(new ClockMoved(before, after));
+        }
     }
 
     /** The clock as the control API shows it (also in the state document). */

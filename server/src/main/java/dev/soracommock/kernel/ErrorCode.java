@@ -483,7 +483,18 @@ public enum ErrorCode {
             "%s %s にポートマッピングはありません。"),
     INVALID_LOG_KEY("MCK1003", HttpStatus.BAD_REQUEST,
             "last_evaluated_key is not a key this list gave: %s",
-            "last_evaluated_key はこの一覧が返したキーではありません: %s");
+            "last_evaluated_key はこの一覧が返したキーではありません: %s"),
+
+    // --- event handlers (eventhandler/; the real codes are not known [UNKNOWN, dataplane facts §6]) ---
+    EVENT_HANDLER_NOT_FOUND("MCK0501", HttpStatus.NOT_FOUND,
+            "No event handler with ID %s.",
+            "ID %s のイベントハンドラーは存在しません。"),
+    EVENT_HANDLER_INVALID("MCK0502", HttpStatus.BAD_REQUEST,
+            "Invalid event handler: %s",
+            "イベントハンドラーが正しくありません: %s"),
+    EVENT_HANDLER_LIMIT("MCK0503", HttpStatus.BAD_REQUEST,
+            "A target may have at most %s event handlers.",
+            "1 つのターゲットに設定できるイベントハンドラーは %s 個までです。");
 
     private final String code;
     private final HttpStatus status;

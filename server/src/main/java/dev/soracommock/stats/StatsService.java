@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,10 +55,12 @@ public class StatsService {
 
     private final JdbcTemplate jdbc;
     private final MockClock clock;
+    private final ApplicationEventPublisher publisher;
 
-    StatsService(JdbcTemplate jdbc, MockClock clock) {
+    StatsService(JdbcTemplate jdbc, MockClock clock, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     /** Seconds; values above 1e11 are taken as milliseconds (facts §3.8). */
@@ -108,6 +111,30 @@ public class StatsService {
             throw new ApiException(ErrorCode.STATS_DUPLICATE_TIMESTAMP);
         }
         store(sim, kind, t, entries.isEmpty() ? Map.of("", new Counts(0, 0, 0, 0, 0)) : entries, false);
+        if (AIR.equals(kind)) {
+            trafficRecorded(sim, entries.values().stream().mapToLong(c -> c.uploadBytes() + c.downloadBytes()).sum());
+        }
+    }
+
+    private void trafficRecorded(SimRef sim, long bytes) {
+        publisher.publishEvent(new TrafficRecorded(sim.operatorId(), sim.simId(), sim.imsi(), bytes, clock.nowMillis()));
+    }
+
+    /**
+     * The Air bytes (upload + download) recorded with {@code fromSeconds <= unixtime < toSeconds} for one IMSI
+     * ({@code scope} imsi), one SIM (sim), the SIMs now in a group (group) or all the operator's SIMs (operator).
+     */
+    public long airBytes(String operatorId, String scope, String value, long fromSeconds, long toSeconds) {
+        String where = switch (scope) {
+            case "imsi" -> " and imsi = ?";
+            case "sim" -> " and sim_id = ?";
+            case "group" -> " and sim_id in (select sim_id from sim where group_id = ?)";
+            default -> " and cast(? as varchar(64)) is not null";
+        };
+        Long sum = jdbc.queryForObject("select coalesce(sum(upload_bytes + download_bytes), 0) from stats_insert"
+                + " where operator_id = ? and kind = 'air' and unixtime >= ? and unixtime < ?" + where, Long.class,
+                operatorId, fromSeconds, toSeconds, value == null ? "" : value);
+        return sum == null ? 0 : sum;
     }
 
     void store(SimRef sim, String kind, long t, Map<String, Counts> entries, boolean simulated) {
@@ -139,6 +166,7 @@ public class StatsService {
                 store(sim, BEAM, t, b, true);
             }
         }
+        trafficRecorded(sim, upload + download);
         return n;
     }
 
@@ -156,6 +184,7 @@ public class StatsService {
         store(sim, AIR, t, Map.of(speed, new Counts(uploadBytes, downloadBytes, packets(uploadBytes),
                 packets(downloadBytes), 0)), true);
         serviceKeys.forEach((kind, key) -> store(sim, kind, t, Map.of(key, new Counts(0, 0, 0, 0, 1)), true));
+        trafficRecorded(sim, uploadBytes + downloadBytes);
     }
 
     static long packets(long bytes) {

@@ -37,5 +37,9 @@ interface SimRepository extends Repository<Sim, String> {
     /** Registration: whether the SIM ID exists at all (to tell "already registered" from "unknown"). */
     boolean existsBySimId(String simId);
 
+    /** The operator's SIMs whose expiry time lies in (after, until]: expiry rules of event handlers. */
+    List<Sim> findByOperatorIdAndExpiryTimeGreaterThanAndExpiryTimeLessThanEqual(String operatorId, Long after,
+            Long until);
+
     Sim save(Sim sim);
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,10 +55,12 @@ public class SimService {
     private final Identifiers ids;
     private final SimIdentifiers simIds;
     private final MockClock clock;
+    private final ApplicationEventPublisher publisher;
 
     SimService(SimRepository sims, SubscriptionRepository subscriptions, StatusChangeRepository history,
             SessionEventRepository events, SmsRepository sms, SimQueries queries, ObjectProvider<GroupDirectory> groups, Identifiers ids,
-            SimIdentifiers simIds, MockClock clock) {
+            SimIdentifiers simIds, MockClock clock, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.sims = sims;
         this.subscriptions = subscriptions;
         this.history = history;
@@ -260,6 +263,7 @@ public class SimService {
             endSession(sim, now);
         }
         record(sim, now);
+        statusChanged(sim, from, now);
         return sims.save(sim);
     }
 
@@ -287,8 +291,13 @@ public class SimService {
         }
         if (!speedClass.equals(sim.speedClass())) {
             long now = clock.nowMillis();
+            String old = sim.speedClass();
             sim.speedClass(speedClass, now);
             record(sim, now);
+            if (sim.operatorId() != null) {
+                publisher.publishEvent(new SimSpeedClassChanged(sim.operatorId(), sim.simId(), sim.primary().imsi(), old,
+                        speedClass, now));
+            }
         }
         return sims.save(sim);
     }
@@ -497,6 +506,8 @@ public class SimService {
             sim.sessionStarted(sessionId, imei, ueIp, cellJson, now);
             if (sim.operatorId() != null) {
                 events.save(new SessionEvent(sim, "Created", sessionId, imei, ueIp, now));
+                publisher.publishEvent(new SimSessionChanged(sim.operatorId(), sim.simId(), sim.primary().imsi(),
+                        "Created", now));
             }
         } else if (sim.online()) {
             endSession(sim, now);
@@ -538,6 +549,76 @@ public class SimService {
         return sms.findByOperatorIdAndSimIdOrderByCreatedAtAscMessageIdAsc(sim.operatorId(), simId);
     }
 
+    // --- what event handlers read and do (the eventhandler domain) ---
+
+    /** What an event handler needs to know of a SIM: its primary IMSI, group, status, speed class and expiry. */
+    public record SimFacts(String operatorId, String simId, String imsi, String groupId, String status,
+            String speedClass, Long expiryTime) {
+    }
+
+    private static SimFacts facts(Sim sim) {
+        return new SimFacts(sim.operatorId(), sim.simId(), sim.primary().imsi(), sim.groupId(), sim.status(),
+                sim.speedClass(), sim.expiryTime());
+    }
+
+    /** One of the operator's SIMs by SIM ID (empty when the operator has none such). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<SimFacts> simFacts(String operatorId, String simId) {
+        return sims.findByOperatorIdAndSimId(operatorId, simId).map(SimService::facts);
+    }
+
+    /** The operator's SIM that has this IMSI (any of its subscriptions), with that IMSI. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<SimFacts> subscriberFacts(String operatorId, String imsi) {
+        return subscriptions.findByOperatorIdAndImsi(operatorId, imsi).map(sub -> {
+            SimFacts f = facts(sub.sim());
+            return new SimFacts(f.operatorId(), f.simId(), imsi, f.groupId(), f.status(), f.speedClass(), f.expiryTime());
+        });
+    }
+
+    /** The operator's SIMs whose expiry time lies in ({@code afterMs}, {@code untilMs}]. */
+    @Transactional(readOnly = true)
+    public List<SimFacts> expiringBetween(String operatorId, long afterMs, long untilMs) {
+        return sims.findByOperatorIdAndExpiryTimeGreaterThanAndExpiryTimeLessThanEqual(operatorId, afterMs, untilMs)
+                .stream().map(SimService::facts).toList();
+    }
+
+    /**
+     * Moves one of the operator's SIMs to a status as the API would (status history, events); answers null when done,
+     * else why not (nothing changed): an event handler's action records it instead of failing the caller.
+     */
+    @Transactional
+    public String applyStatus(String operatorId, String simId, String status) {
+        try {
+            changeStatus(operatorId, Ref.sim(simId), status);
+            return null;
+        } catch (ApiException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The same for a speed class. */
+    @Transactional
+    public String applySpeedClass(String operatorId, String simId, String speedClass) {
+        try {
+            updateSpeedClass(operatorId, Ref.sim(simId), speedClass);
+            return null;
+        } catch (ApiException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The same for an IMEI lock to the IMEI of the current session. */
+    @Transactional
+    public String applyImeiLock(String operatorId, String simId) {
+        try {
+            setImeiLock(operatorId, Ref.sim(simId), "");
+            return null;
+        } catch (ApiException e) {
+            return e.getMessage();
+        }
+    }
+
     // --- helpers ---
 
     private void endSession(Sim sim, long now) {
@@ -547,6 +628,8 @@ public class SimService {
         sim.sessionEnded(now);
         if (sim.operatorId() != null) {
             events.save(new SessionEvent(sim, "Deleted", sessionId, imei, ip, now));
+            publisher.publishEvent(new SimSessionChanged(sim.operatorId(), sim.simId(), sim.primary().imsi(), "Deleted",
+                    now));
         }
     }
 
@@ -586,11 +669,13 @@ public class SimService {
         }
         sim.expiry(null, null, now);
         if (target != null && !target.equals(sim.status())) {
+            String from = sim.status();
             sim.status(target, now);
             if (target.equals("terminated") && sim.online()) {
                 endSession(sim, now);
             }
             record(sim, now);
+            statusChanged(sim, from, now);
         }
         sims.save(sim);
     }
@@ -608,6 +693,13 @@ public class SimService {
             throw new ApiException(ErrorCode.GROUP_NOT_FOUND);
         }
         return groupId;
+    }
+
+    private void statusChanged(Sim sim, String from, long now) {
+        if (sim.operatorId() != null) {
+            publisher.publishEvent(new SimStatusChanged(sim.operatorId(), sim.simId(), sim.primary().imsi(), from,
+                    sim.status(), now));
+        }
     }
 
     private void record(Sim sim, long now) {

@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Tenant isolation across every stateful operation: operator A owns one resource of each kind (SIM with tags, group,
  * SAM user with a role and an auth key, role, auth key, shipping address, order, coupon, stats, a packet capture
- * session, a system notification setting; an eSIM order of its
- * eSIM Commerce API key); operator B, with a key of its own, then calls every stateful operation of the contracts
+ * session, a system notification setting; an eSIM order of its eSIM Commerce API key; an event handler that fired and
+ * ignores the SIM); operator B, with a key of its own, then calls every stateful operation of the contracts
  * with A's identifiers in the path, the query and the body (the rest of the request built from the contract by
  * {@link OperationRequests}, as the sweep's). No answer to B may carry A's data, and A's rows are the same
  * afterwards, in the database and as A sees them over HTTP.
@@ -199,6 +199,19 @@ class IsolationSweepTest extends ApiTest {
         ids.put("session_id", capture);
         secrets.add(capture);
 
+        // an event handler of A's on its SIM, that has fired once (a firing and a mail) and ignores the SIM since
+        String handler = ok(a, "POST", "/v1/event_handlers", "{\"targetImsi\":\"" + imsi + "\",\"name\":\"" + marker
+                + "-handler\",\"status\":\"active\",\"ruleConfig\":{\"type\":\"SubscriberStatusAttributeRule\","
+                + "\"properties\":{\"inactiveTimeoutDateConst\":\"IMMEDIATELY\",\"targetStatus\":\"inactive\"}},"
+                + "\"actionConfigList\":[{\"type\":\"SendMailAction\",\"properties\":{\"executionDateTimeConst\":"
+                + "\"IMMEDIATELY\",\"to\":\"" + marker + "@example.com\",\"title\":\"t\",\"message\":\"m\"}}]}")
+                .path("handlerId").asString();
+        ok(a, "POST", "/v1/subscribers/" + imsi + "/deactivate", null);
+        ok(a, "POST", "/v1/subscribers/" + imsi + "/activate", null);
+        ok(a, "POST", "/v1/event_handlers/" + handler + "/subscribers/" + imsi + "/ignore", null);
+        ids.put("handler_id", handler);
+        secrets.add(handler);
+
         esimKey = "isolation-a-" + marker;
         JsonNode esimOrder = send(a, "POST", "/esim-commerce/v1/esims", "{\"planCode\":\"KD0001\",\"quantity\":1}", esimKey).json(json);
         esimIds.put("iccid", esimOrder.path("esims").path(0).path("iccid").asString());
@@ -274,7 +287,9 @@ class IsolationSweepTest extends ApiTest {
                 "/v1/files/exported/" + ids.get("exported_file_id"),
                 "/v1/sims/" + ids.get("sim_id") + "/packet_capture_sessions", op + "/system_notifications",
                 "/v1/port_mappings", "/v1/port_mappings/sims/" + ids.get("sim_id"),
-                "/v1/port_mappings/subscribers/" + ids.get("imsi"), "/v1/audit_logs/napter", "/v1/logs");
+                "/v1/port_mappings/subscribers/" + ids.get("imsi"), "/v1/audit_logs/napter", "/v1/logs",
+                "/v1/event_handlers/" + ids.get("handler_id"), "/v1/event_handlers",
+                "/v1/event_handlers/subscribers/" + ids.get("imsi"));
     }
 
     private Map<String, String> read(Operator a, List<String> views) {
