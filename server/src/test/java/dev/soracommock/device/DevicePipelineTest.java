@@ -246,6 +246,13 @@ class DevicePipelineTest extends ApiTest {
         Response down = send(imsi, "{\"temp\":21.7}");
         assertThat(down.statusCode()).isEqualTo(502);
         assertThat(down.asString()).contains("did not answer");
+        // both failures are in the operator's error log, newest first
+        Response logs = as(op).queryParam("service", "Funk").get("/v1/logs");
+        logs.then().statusCode(200);
+        assertThat(logs.jsonPath().getList("resourceId", String.class)).containsExactly(imsi, imsi);
+        assertThat(logs.jsonPath().getString("[0].body.message")).contains("did not answer");
+        assertThat(logs.jsonPath().getInt("[1].body.statusCode")).isEqualTo(500);
+        assertThat(logs.jsonPath().getList("logLevel", String.class)).containsOnly("error");
     }
 
     @Test
