@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.soracommock.clock.MockClock;
-import dev.soracommock.kernel.OperatorLogEntry;
 import dev.soracommock.support.ApiTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -23,9 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.PayloadApplicationEvent;
-import org.springframework.context.event.ApplicationEventMulticaster;
 
 /**
  * Event handlers over HTTP: the CRUD operations and their validation, and handlers that fire on the emulator's
@@ -40,9 +36,6 @@ class EventHandlerApiTest extends ApiTest {
 
     @Autowired
     MockClock clock;
-
-    @Autowired
-    ApplicationEventMulticaster multicaster;
 
     @BeforeEach
     void freeze() {
@@ -270,9 +263,6 @@ class EventHandlerApiTest extends ApiTest {
     void aWebHookAnswering500IsWrittenToTheOperatorsErrorLog() throws IOException {
         List<Map<String, String>> received = Collections.synchronizedList(new ArrayList<>());
         HttpServer server = hook(received, 500);
-        List<OperatorLogEntry> logged = Collections.synchronizedList(new ArrayList<>());
-        ApplicationListener<PayloadApplicationEvent<OperatorLogEntry>> listener = e -> logged.add(e.getPayload());
-        multicaster.addApplicationListener(listener);
         try {
             Operator op = newOperator();
             String imsi = registeredSim(op);
@@ -283,15 +273,20 @@ class EventHandlerApiTest extends ApiTest {
 
             assertThat(received).singleElement().satisfies(r -> assertThat(r).containsEntry("method", "GET"));
             assertThat(actions(firings(h).get(0)).get(0)).containsEntry("status", "failed").containsEntry("result", "HTTP 500");
-            assertThat(logged).filteredOn(l -> l.operatorId().equals(op.operatorId())).singleElement().satisfies(l -> {
-                assertThat(l.service()).isEqualTo("Air");
-                assertThat(l.resourceType()).isEqualTo("Subscriber");
-                assertThat(l.resourceId()).isEqualTo(imsi);
-                assertThat(l.logLevel()).isEqualTo("error");
-                assertThat(l.body()).containsEntry("handlerId", h).containsEntry("url", url).containsEntry("status", 500);
+            // the operator reads it in its error log, as a user would
+            Response logs = as(op).queryParam("resource_type", "Subscriber").queryParam("resource_id", imsi).get("/v1/logs");
+            logs.then().statusCode(200);
+            List<Map<String, Object>> entries = logs.jsonPath().getList("$");
+            assertThat(entries).singleElement().satisfies(l -> {
+                assertThat(l).containsEntry("service", "Air").containsEntry("resourceType", "Subscriber")
+                        .containsEntry("resourceId", imsi).containsEntry("logLevel", "error")
+                        .containsEntry("operatorId", op.operatorId());
+                assertThat((Map<String, Object>) l.get("body")).containsEntry("handlerId", h).containsEntry("url", url)
+                        .containsEntry("status", 500);
             });
+            // another operator's log does not have it
+            assertThat(as(newOperator()).get("/v1/logs").jsonPath().getList("$")).isEmpty();
         } finally {
-            multicaster.removeApplicationListener(listener);
             server.stop(0);
         }
     }
