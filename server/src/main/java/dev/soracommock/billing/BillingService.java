@@ -212,6 +212,18 @@ public class BillingService {
         return run(operatorId, month, now).bill();
     }
 
+    /** What the clock's running month has cost an operator so far: the bill's amount and each SIM's charges. */
+    public record RunningCharge(BigDecimal amount, Map<String, BigDecimal> bySim) {
+    }
+
+    /** The running bill of the clock's month (charges less coupons, and the charges per SIM ID before coupons). */
+    @Transactional(readOnly = true)
+    public RunningCharge runningCharge(String operatorId) {
+        Instant now = clock.instant();
+        Bill bill = bill(operatorId, currentMonth(now), now);
+        return new RunningCharge(bill.amount(), bill.bySim());
+    }
+
     /** What each registered coupon has left once spent on the bills up to now (the running month included). */
     @Transactional(readOnly = true)
     Map<String, BigDecimal> couponBalances(String operatorId, Instant now) {

@@ -3,6 +3,7 @@ package dev.soracommock.eventhandler;
 import dev.soracommock.api.soracom.model.ActionConfigDto;
 import dev.soracommock.api.soracom.model.ActionConfigPropertyDto;
 import dev.soracommock.api.soracom.model.RuleConfigPropertyDto;
+import dev.soracommock.billing.BillingService;
 import dev.soracommock.clock.ClockMoved;
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.kernel.ApiException;
@@ -14,6 +15,7 @@ import dev.soracommock.subscriber.SimService;
 import dev.soracommock.subscriber.SimSessionChanged;
 import dev.soracommock.subscriber.SimSpeedClassChanged;
 import dev.soracommock.subscriber.SimStatusChanged;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +57,12 @@ public class FiringService {
     private final MockClock clock;
     private final JsonMapper json;
     private final ApplicationEventPublisher publisher;
+    private final BillingService billing;
 
     FiringService(EventHandlerRepository handlers, EventHandlerService definitions, FiringStore store, SimService sims,
-            StatsService stats, MockClock clock, JsonMapper json, ApplicationEventPublisher publisher) {
+            StatsService stats, MockClock clock, JsonMapper json, ApplicationEventPublisher publisher,
+            BillingService billing) {
+        this.billing = billing;
         this.handlers = handlers;
         this.definitions = definitions;
         this.store = store;
@@ -74,12 +79,13 @@ public class FiringService {
     public List<WebRequests.Call> onTraffic(TrafficRecorded e) {
         List<EventHandler> candidates = handlers.active(e.operatorId(), Rules.TRAFFIC);
         Optional<SimService.SimFacts> found = sims.subscriberFacts(e.operatorId(), e.imsi());
-        if (candidates.isEmpty() || found.isEmpty()) {
+        if (found.isEmpty()) {
             return List.of();
         }
         SimService.SimFacts sim = found.get();
         long now = clock.nowMillis();
         List<WebRequests.Call> calls = new ArrayList<>();
+        charge(e.operatorId(), sim, now, calls);
         for (EventHandler h : candidates) {
             if (!EventHandlerService.covers(h, sim)) {
                 continue;
@@ -136,9 +142,13 @@ public class FiringService {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("oldStatus", e.oldStatus());
         details.put("newStatus", e.newStatus());
-        return evaluate(e.operatorId(), e.imsi(), Rules.STATUS, "StatusChanged", details, p ->
-                p.getTargetStatus() != null && p.getTargetStatus().getValue().equals(e.newStatus())
-                        && (p.getSourceStatus() == null || p.getSourceStatus().getValue().equals(e.oldStatus())));
+        List<WebRequests.Call> calls = new ArrayList<>(evaluate(e.operatorId(), e.imsi(), Rules.STATUS, "StatusChanged",
+                details, p -> p.getTargetStatus() != null && p.getTargetStatus().getValue().equals(e.newStatus())
+                        && (p.getSourceStatus() == null || p.getSourceStatus().getValue().equals(e.oldStatus()))));
+        // a status decides the day's basic fee: the running bill may have moved
+        sims.subscriberFacts(e.operatorId(), e.imsi()).ifPresent(sim -> charge(e.operatorId(), sim, clock.nowMillis(),
+                calls));
+        return calls;
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -154,8 +164,81 @@ public class FiringService {
     public List<WebRequests.Call> onSession(SimSessionChanged e) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("sessionStatus", e.status());
-        return evaluate(e.operatorId(), e.imsi(), Rules.SESSION, "Session" + e.status(), details, p ->
-                p.getSessionStatus() == null || p.getSessionStatus().getValue().equals(e.status()));
+        List<WebRequests.Call> calls = new ArrayList<>(evaluate(e.operatorId(), e.imsi(), Rules.SESSION,
+                "Session" + e.status(), details, p ->
+                p.getSessionStatus() == null || p.getSessionStatus().getValue().equals(e.status())));
+        String expected = expectedImei(e);
+        if (expected != null) {
+            Map<String, Object> imei = new LinkedHashMap<>();
+            imei.put("imei", e.imei());
+            imei.put("expectedImei", expected);
+            imei.put("imeiLocked", e.imeiLock() != null);
+            calls.addAll(evaluate(e.operatorId(), e.imsi(), Rules.IMEI, "ImeiMismatched", imei, p -> true));
+        }
+        return calls;
+    }
+
+    /**
+     * The IMEI a new session's should have been when it is not: the SIM's IMEI lock, or without a lock the IMEI of
+     * its previous session; null when they match, when the session is not a creation or carries no IMEI, or when
+     * there is nothing to compare with.
+     */
+    private static String expectedImei(SimSessionChanged e) {
+        if (!"Created".equals(e.status()) || e.imei() == null || e.imei().isBlank()) {
+            return null;
+        }
+        String expected = e.imeiLock() != null && !e.imeiLock().isBlank() ? e.imeiLock() : e.previousImei();
+        return expected == null || expected.isBlank() || expected.equals(e.imei()) ? null : expected;
+    }
+
+    /**
+     * MonthlyChargeRule: the running bill of the clock's month over the handler's target (the operator: the bill's
+     * amount, coupons deducted; a SIM, subscriber or group: the charges of its SIMs) exceeds {@code limitTotalAmount}
+     * → the handler fires once for its target (re-armed per {@code inactiveTimeoutDateConst}), acting on {@code sim}
+     * (the SIM whose event moved the bill) or, after a move of the clock ({@code sim} null), on the target's SIM
+     * charged most. The bill is only computed when the operator has such a handler.
+     */
+    private void charge(String operatorId, SimService.SimFacts sim, long now, List<WebRequests.Call> calls) {
+        List<EventHandler> candidates = handlers.active(operatorId, Rules.CHARGE);
+        if (candidates.isEmpty()) {
+            return;
+        }
+        BillingService.RunningCharge bill = null;
+        for (EventHandler h : candidates) {
+            RuleConfigPropertyDto p = definitions.rule(h).getProperties();
+            Long limit = Rules.number(p.getLimitTotalAmount());
+            if (limit == null || (sim != null && !EventHandlerService.covers(h, sim))) {
+                continue;
+            }
+            if (bill == null) {
+                bill = billing.runningCharge(operatorId);
+            }
+            BigDecimal amount = BigDecimal.ZERO;
+            SimService.SimFacts most = null;
+            BigDecimal mostAmount = null;
+            for (Map.Entry<String, BigDecimal> s : bill.bySim().entrySet()) {
+                Optional<SimService.SimFacts> f = sims.simFacts(operatorId, s.getKey());
+                if (f.isEmpty() || !EventHandlerService.covers(h, f.get())) {
+                    continue;
+                }
+                amount = amount.add(s.getValue());
+                if (mostAmount == null || s.getValue().compareTo(mostAmount) > 0) {
+                    most = f.get();
+                    mostAmount = s.getValue();
+                }
+            }
+            if (h.targetOperatorId() != null) {
+                amount = bill.amount();
+            }
+            SimService.SimFacts on = sim != null ? sim : most;
+            if (on == null || amount.compareTo(BigDecimal.valueOf(limit)) <= 0) {
+                continue;
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("totalAmount", amount.toPlainString());
+            details.put("limitTotalAmount", limit);
+            fire(h, p, new Trigger("MonthlyCharge", details, on), now, calls, true);
+        }
     }
 
     /**
@@ -180,6 +263,9 @@ public class FiringService {
             }
         }
         long now = clock.nowMillis();
+        for (String operatorId : handlers.operatorsWithActive(Rules.CHARGE)) {
+            charge(operatorId, null, now, calls);
+        }
         for (FiringStore.ActionRow due : store.dueActions(now)) {
             FiringStore.FiringRow firing = store.firing(due.operatorId(), due.firingId());
             ActionConfigDto action = json.readValue(due.config(), ActionConfigDto.class);
@@ -251,11 +337,18 @@ public class FiringService {
     }
 
     private void fire(EventHandler h, RuleConfigPropertyDto p, Trigger t, long now, List<WebRequests.Call> calls) {
+        fire(h, p, t, now, calls, false);
+    }
+
+    /** Fires for the trigger's SIM; {@code onceForTarget}: re-armed for the whole target, as with runOnceAmongTarget. */
+    private void fire(EventHandler h, RuleConfigPropertyDto p, Trigger t, long now, List<WebRequests.Call> calls,
+            boolean onceForTarget) {
         String operatorId = h.operatorId();
         if (store.ignored(operatorId, h.handlerId(), t.sim().imsi())) {
             return;
         }
-        boolean once = p.getRunOnceAmongTarget() != null && p.getRunOnceAmongTarget().getValue().equals("true");
+        boolean once = onceForTarget
+                || p.getRunOnceAmongTarget() != null && p.getRunOnceAmongTarget().getValue().equals("true");
         String key = once ? "*" : t.sim().imsi();
         if (!store.armed(operatorId, h.handlerId(), key, now)) {
             return;

@@ -16,6 +16,8 @@ final class Rules {
     static final Set<String> SPEED_CLASS = Set.of("SubscriberSpeedClassAttributeRule", "SimSpeedClassAttributeRule");
     static final Set<String> SESSION = Set.of("SubscriberSessionStatusRule");
     static final Set<String> EXPIRED = Set.of("SubscriberExpiredRule", "SimExpiredRule");
+    static final Set<String> IMEI = Set.of("SubscriberImeiMismatchedRule", "SimImeiMismatchedRule");
+    static final Set<String> CHARGE = Set.of("MonthlyChargeRule");
 
     static final long MIB = 1024L * 1024L;
     private static final long DAY_MS = 86_400_000L;

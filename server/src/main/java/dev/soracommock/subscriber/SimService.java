@@ -498,6 +498,7 @@ public class SimService {
         Sim sim = sims.findBySimId(simId).orElseThrow(() -> new ApiException(ErrorCode.SIM_NOT_FOUND));
         long now = clock.nowMillis();
         if (online) {
+            String previousImei = sim.sessionImei();
             if (sim.online()) {
                 endSession(sim, now);
             }
@@ -507,7 +508,7 @@ public class SimService {
             if (sim.operatorId() != null) {
                 events.save(new SessionEvent(sim, "Created", sessionId, imei, ueIp, now));
                 publisher.publishEvent(new SimSessionChanged(sim.operatorId(), sim.simId(), sim.primary().imsi(),
-                        "Created", now));
+                        "Created", now, imei, previousImei, sim.imeiLockSet() ? sim.imeiLock() : null));
             }
         } else if (sim.online()) {
             endSession(sim, now);
@@ -629,7 +630,7 @@ public class SimService {
         if (sim.operatorId() != null) {
             events.save(new SessionEvent(sim, "Deleted", sessionId, imei, ip, now));
             publisher.publishEvent(new SimSessionChanged(sim.operatorId(), sim.simId(), sim.primary().imsi(), "Deleted",
-                    now));
+                    now, imei, null, sim.imeiLockSet() ? sim.imeiLock() : null));
         }
     }
 

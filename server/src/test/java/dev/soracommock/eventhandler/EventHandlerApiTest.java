@@ -419,6 +419,121 @@ class EventHandlerApiTest extends ApiTest {
         assertThat(status(op, imsi)).isEqualTo("inactive");
     }
 
+    @Test
+    void aMonthlyChargeRuleFiresOnceWhenTheRunningBillCrossesTheLimitByTrafficAndNeverOnAnotherOperatorsBill() {
+        Operator op = newOperator();
+        Operator other = newOperator();
+        String imsi = registeredSim(op);
+        String otherImsi = registeredSim(other);
+        // the bill so far: one day of basic fee (10 JPY); s1.standard traffic costs 0.24 JPY a MiB
+        String h = create(op, handler("targetOperatorId", op.operatorId(), rule("MonthlyChargeRule",
+                Map.of("inactiveTimeoutDateConst", "BEGINNING_OF_NEXT_MONTH", "limitTotalAmount", "100")),
+                List.of(action("SendMailToOperatorAction", Map.of("executionDateTimeConst", "IMMEDIATELY",
+                        "title", "bill over limit", "message", "${imsi}"))))).path("handlerId");
+
+        traffic(otherImsi, 1000 * MIB);
+        assertThat(firings(h)).as("another operator's bill is not this one's").isEmpty();
+        traffic(imsi, 300 * MIB);
+        assertThat(firings(h)).as("10 + 72 JPY is under the limit").isEmpty();
+
+        traffic(imsi, 100 * MIB);
+        List<Map<String, Object>> fired = firings(h);
+        assertThat(fired).singleElement().satisfies(f -> {
+            assertThat(f).containsEntry("imsi", imsi).containsEntry("ruleType", "MonthlyChargeRule");
+            assertThat(f.get("event")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsEntry("type", "MonthlyCharge").containsEntry("limitTotalAmount", 100);
+            assertThat(actions(f)).singleElement().satisfies(a -> assertThat(a).containsEntry("status", "done"));
+        });
+        assertThat(api().queryParam("operator_id", op.operatorId()).get("/_mock/mails").then().statusCode(200)
+                .extract().<List<String>>path("message")).containsExactly(imsi);
+
+        // once for the operator until next month: more traffic, another SIM, leave it alone
+        String second = registeredSim(op);
+        traffic(second, 10 * MIB);
+        traffic(imsi, 10 * MIB);
+        assertThat(firings(h)).hasSize(1);
+        assertThat(api().queryParam("operator_id", other.operatorId()).get("/_mock/mails").then().statusCode(200)
+                .extract().<List<?>>path("$")).isEmpty();
+    }
+
+    @Test
+    void aMonthlyChargeRuleOnASimCountsThatSimsChargesAndFiresWhenTheClockAddsDays() {
+        Operator op = newOperator();
+        String imsi = registeredSim(op);
+        String other = registeredSim(op);
+        String h = create(op, handler("targetSimId", imsi, rule("MonthlyChargeRule",
+                Map.of("inactiveTimeoutDateConst", "BEGINNING_OF_NEXT_MONTH", "limitTotalAmount", "45")),
+                speedAction("s1.slow", "IMMEDIATELY"))).path("handlerId");
+
+        traffic(other, 500 * MIB);
+        assertThat(firings(h)).as("the other SIM's charges are not the target's").isEmpty();
+        traffic(imsi, 100 * MIB);
+        assertThat(firings(h)).as("10 + 24 JPY").isEmpty();
+
+        // two more days of basic fee: 30 + 24 JPY
+        api().contentType(ContentType.JSON).body(Map.of("now", "2026-06-17T12:00:00Z")).put("/_mock/clock")
+                .then().statusCode(200);
+        assertThat(firings(h)).singleElement().satisfies(f -> assertThat(f).containsEntry("imsi", imsi));
+        assertThat(speedClass(login(op), imsi)).isEqualTo("s1.slow");
+        assertThat(speedClass(login(op), other)).isEqualTo("s1.standard");
+    }
+
+    @Test
+    void anImeiMismatchedRuleFiresOnASessionWhoseImeiDiffersFromThePreviousOneOrFromTheLock() {
+        Operator op = newOperator();
+        String imsi = registeredSim(op);
+        String locked = registeredSim(op);
+        String h = create(op, handler("targetOperatorId", op.operatorId(), rule("SubscriberImeiMismatchedRule",
+                Map.of("inactiveTimeoutDateConst", "IMMEDIATELY")),
+                List.of(action("SuspendAction", Map.of("executionDateTimeConst", "IMMEDIATELY"))))).path("handlerId");
+
+        session(imsi, true);
+        imeiSession(imsi, "353000000000001");
+        session(imsi, false);
+        imeiSession(imsi, "353000000000001");
+        assertThat(firings(h)).as("a session without IMEI, the first IMEI, the same one again").isEmpty();
+        assertThat(status(op, imsi)).isEqualTo("ready");
+
+        imeiSession(imsi, "353000000000002");
+        assertThat(firings(h)).singleElement().satisfies(f -> {
+            assertThat(f).containsEntry("imsi", imsi).containsEntry("ruleType", "SubscriberImeiMismatchedRule");
+            assertThat(f.get("event")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsEntry("type", "ImeiMismatched").containsEntry("imei", "353000000000002")
+                    .containsEntry("expectedImei", "353000000000001");
+        });
+        assertThat(status(op, imsi)).isEqualTo("suspended");
+
+        // with a lock, the lock is what the IMEI must be, the first session included
+        as(op).contentType(ContentType.JSON).body(Map.of("imei", "353000000000009"))
+                .post("/v1/subscribers/" + locked + "/set_imei_lock").then().statusCode(200);
+        imeiSession(locked, "353000000000009");
+        assertThat(firings(h)).hasSize(1);
+        imeiSession(locked, "353000000000003");
+        assertThat(firings(h)).hasSize(2).last().satisfies(f -> assertThat(f.get("event"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("expectedImei", "353000000000009").containsEntry("imeiLocked", true));
+        assertThat(status(op, locked)).isEqualTo("suspended");
+    }
+
+    @Test
+    void anImeiMismatchedRuleNeverSeesAnotherOperatorsSims() {
+        Operator a = newOperator();
+        Operator b = newOperator();
+        String simA = registeredSim(a);
+        String simB = registeredSim(b);
+        String h = create(a, handler("targetOperatorId", a.operatorId(), rule("SimImeiMismatchedRule",
+                Map.of("inactiveTimeoutDateConst", "IMMEDIATELY")),
+                List.of(action("SuspendAction", Map.of("executionDateTimeConst", "IMMEDIATELY"))))).path("handlerId");
+
+        imeiSession(simB, "353000000000001");
+        imeiSession(simB, "353000000000002");
+        assertThat(firings(h)).isEmpty();
+        assertThat(status(b, simB)).isEqualTo("ready");
+        imeiSession(simA, "353000000000001");
+        imeiSession(simA, "353000000000002");
+        assertThat(firings(h)).singleElement().satisfies(f -> assertThat(f).containsEntry("imsi", simA));
+    }
+
     private void insertAir(Operator op, String imsi, long unixtime, long downloadBytes) {
         as(op).contentType(ContentType.JSON).body(Map.of("unixtime", unixtime, "dataTrafficStatsMap",
                 Map.of("s1.standard", Map.of("uploadByteSizeTotal", 0, "downloadByteSizeTotal", downloadBytes,
@@ -504,6 +619,11 @@ class EventHandlerApiTest extends ApiTest {
     private void session(String simId, boolean online) {
         api().contentType(ContentType.JSON).body(Map.of("online", online)).post("/_mock/sims/" + simId + "/session")
                 .then().statusCode(200);
+    }
+
+    private void imeiSession(String simId, String imei) {
+        api().contentType(ContentType.JSON).body(Map.of("online", true, "imei", imei))
+                .post("/_mock/sims/" + simId + "/session").then().statusCode(200);
     }
 
     private String speedClass(Operator op, String imsi) {
