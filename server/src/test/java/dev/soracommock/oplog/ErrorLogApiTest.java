@@ -55,23 +55,6 @@ class ErrorLogApiTest extends ApiTest {
         clock.reset();
     }
 
-    /** An active, online SIM of the operator in a group with this configuration; its IMSI (= SIM ID). */
-    private String simInGroup(Operator op, Map<String, Object> configuration) {
-        Response created = as(op).contentType(ContentType.JSON).body(Map.of()).post("/v1/sandbox/subscribers/create");
-        created.then().statusCode(200);
-        String imsi = created.path("imsi");
-        as(op).contentType(ContentType.JSON).body(Map.of("registrationSecret", created.path("registrationSecret")))
-                .post("/v1/subscribers/" + imsi + "/register").then().statusCode(200);
-        as(op).post("/v1/subscribers/" + imsi + "/activate").then().statusCode(200);
-        Response g = as(op).contentType(ContentType.JSON).body(Map.of("configuration", configuration)).post("/v1/groups");
-        g.then().statusCode(201);
-        as(op).contentType(ContentType.JSON).body(Map.of("groupId", g.path("groupId")))
-                .post("/v1/sims/" + imsi + "/set_group").then().statusCode(200);
-        api().contentType(ContentType.JSON).body(Map.of("online", true)).post("/_mock/sims/" + imsi + "/session")
-                .then().statusCode(200);
-        return imsi;
-    }
-
     private Response send(String simId, String body) {
         return api().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8))
                 .post("/_mock/sims/" + simId + "/unified");
