@@ -70,8 +70,9 @@ declare -a MOCK_ENV=()
 MOCK_JAVA_OPTS=""
 # The command line of a peer, exec'd so that the pid we keep is the server's own (java or node), not a shell's.
 exec_peer() {
-  local peer=$1 port=$2 mock=(env ${MOCK_ENV[@]+"${MOCK_ENV[@]}"} SERVER_PORT="$port" SERVER_ADDRESS=127.0.0.1
-                              SORACOM_MOCK_HOME="$APP_HOME")
+  local peer=$1 port=$2
+  local mock=(env ${MOCK_ENV[@]+"${MOCK_ENV[@]}"} SERVER_PORT="$port" SERVER_ADDRESS=127.0.0.1
+              SORACOM_MOCK_HOME="$APP_HOME")
   case "$peer" in
     mock-17)     exec "${mock[@]}" JAVA_HOME="$JDK17_HOME" JAVA_OPTS="-Xshare:auto${MOCK_JAVA_OPTS:+ $MOCK_JAVA_OPTS}" \
                    "$REPO_DIR/docker/docker-entrypoint.sh" ;;
