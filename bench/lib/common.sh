@@ -64,16 +64,20 @@ stop_all() {
 #   prism         Stoplight Prism, `prism mock` on openapi/soracom-api.yaml
 # All soracom-mock variants go through docker/docker-entrypoint.sh, the shipped launcher, which picks the archive
 # from JAVA_HOME's feature version; JAVA_OPTS=-Xshare:auto (the JVM's default) makes it use none.
-# Sets SERVER_PID. Extra environment for soracom-mock comes from MOCK_ENV (an array of NAME=value).
+# Sets SERVER_PID. Extra environment for soracom-mock comes from MOCK_ENV (an array of NAME=value), extra JVM options
+# from MOCK_JAVA_OPTS (e.g. a class-loading log; they do not change which archive the launcher picks).
 declare -a MOCK_ENV=()
+MOCK_JAVA_OPTS=""
 # The command line of a peer, exec'd so that the pid we keep is the server's own (java or node), not a shell's.
 exec_peer() {
-  local peer=$1 port=$2 mock=(env ${MOCK_ENV[@]+"${MOCK_ENV[@]}"} SERVER_PORT="$port" SERVER_ADDRESS=127.0.0.1
-                              SORACOM_MOCK_HOME="$APP_HOME")
+  local peer=$1 port=$2
+  local mock=(env ${MOCK_ENV[@]+"${MOCK_ENV[@]}"} SERVER_PORT="$port" SERVER_ADDRESS=127.0.0.1
+              SORACOM_MOCK_HOME="$APP_HOME")
   case "$peer" in
-    mock-17)     exec "${mock[@]}" JAVA_HOME="$JDK17_HOME" JAVA_OPTS="-Xshare:auto" "$REPO_DIR/docker/docker-entrypoint.sh" ;;
-    mock-17-cds) exec "${mock[@]}" JAVA_HOME="$JDK17_HOME" "$REPO_DIR/docker/docker-entrypoint.sh" ;;
-    mock-25-aot) exec "${mock[@]}" JAVA_HOME="$JDK25_HOME" "$REPO_DIR/docker/docker-entrypoint.sh" ;;
+    mock-17)     exec "${mock[@]}" JAVA_HOME="$JDK17_HOME" JAVA_OPTS="-Xshare:auto${MOCK_JAVA_OPTS:+ $MOCK_JAVA_OPTS}" \
+                   "$REPO_DIR/docker/docker-entrypoint.sh" ;;
+    mock-17-cds) exec "${mock[@]}" JAVA_HOME="$JDK17_HOME" JAVA_OPTS="${MOCK_JAVA_OPTS:-}" "$REPO_DIR/docker/docker-entrypoint.sh" ;;
+    mock-25-aot) exec "${mock[@]}" JAVA_HOME="$JDK25_HOME" JAVA_OPTS="${MOCK_JAVA_OPTS:-}" "$REPO_DIR/docker/docker-entrypoint.sh" ;;
     wiremock)    exec "$JDK17_HOME/bin/java" -jar "$WIREMOCK_JAR" --bind-address 127.0.0.1 --port "$port" \
                    --root-dir "$BENCH_DIR/wiremock" --disable-banner ;;
     prism)       exec "$PRISM" mock --host 127.0.0.1 --port "$port" "$REPO_DIR/openapi/soracom-api.yaml" ;;
