@@ -23,8 +23,11 @@ import java.util.stream.Stream;
 
 /**
  * The emulator's class-data archive (dynamic AppCDS), kept in a cache directory across test runs: the first emulator
- * started from a jar by a JVM writes it when it exits, the next ones map it and start faster.
+ * started from a jar by a JVM writes it when it exits, the next ones map it and start faster (their CPU time to ready
+ * halves).
  * <ul>
+ * <li>What runs: the executable jar extracted into the cache directory ({@link #extracted}), whose classes the archive
+ * holds whole.</li>
  * <li>Where: {@code soracom-mock.archive-dir} (or {@code SORACOM_MOCK_ARCHIVE_DIR}), else
  * {@code $XDG_CACHE_HOME/soracom-mock}, else {@code ~/.cache/soracom-mock}, else (home not writable)
  * {@code ${java.io.tmpdir}/soracom-mock-cache}; {@code off}, {@code none} or {@code false}: no archive.</li>
@@ -38,7 +41,8 @@ import java.util.stream.Stream;
  * {@code -XX:+AutoCreateSharedArchive}, so that the JVM rewrites an archive it finds stale. A file that is not an
  * archive at all (no dynamic archive's magic number) is replaced like a missing one; a stale or damaged archive the JVM
  * cannot map is ignored by it with a warning, and the emulator starts as it would without.</li>
- * <li>Kept small: an archive is ~100 MB; after storing one, only the {@value #KEPT} most recent are kept.</li>
+ * <li>Kept small: an archive is ~140 MB, an extracted jar ~80 MB; after storing an archive, only the {@value #KEPT}
+ * most recently used of each are kept.</li>
  * </ul>
  * No archive when the emulator's JVM options already choose one ({@code -Xshare}, {@code SharedArchiveFile},
  * {@code ArchiveClassesAtExit}, {@code AOTCache}…).
