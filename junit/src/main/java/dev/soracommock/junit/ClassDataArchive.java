@@ -139,6 +139,8 @@ final class ClassDataArchive {
                 // try the next one
             }
         }
+        System.err.println("[soracom-mock] no writable directory for the class-data archive among " + candidates
+                + ": the emulator starts without (set " + DIR + " or " + DIR_ENV + ")");
         return null;
     }
 

@@ -117,6 +117,40 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void twoTestJvmsCreatingTheArchiveAtOnceEachWriteTheirOwnFileAndOneWholeArchiveIsKept() throws Exception {
+        Path jar = EmulatorProcess.jar();
+        ClassDataArchive one = ClassDataArchive.in(cache, jar, 17, false);
+        ClassDataArchive other = ClassDataArchive.in(cache, jar, 17, false);
+        assertTrue(one.creates() && other.creates());
+        assertEquals(one.archive(), other.archive());
+        Path oneWrites = written(one);
+        Path otherWrites = written(other);
+        assertFalse(oneWrites.equals(otherWrites), oneWrites + " is written by both");
+        byte[] magic = {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0};
+        Files.write(oneWrites, concat(magic, "one".getBytes()));
+        Files.write(otherWrites, concat(magic, "other".getBytes()));
+        one.completed(true);
+        assertTrue(ClassDataArchive.isArchive(one.archive()));
+        // the first is in place, whole, while the second JVM is still writing its own
+        assertEquals("one", new String(Files.readAllBytes(one.archive())).substring(4));
+        other.completed(true);
+        assertEquals("other", new String(Files.readAllBytes(one.archive())).substring(4));
+        assertEquals(List.of(one.archive()), files());
+    }
+
+    private static Path written(ClassDataArchive plan) {
+        String option = plan.jvmOptions().get(0);
+        assertTrue(option.startsWith("-XX:ArchiveClassesAtExit="), option);
+        return Path.of(option.substring("-XX:ArchiveClassesAtExit=".length()));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    @Test
     void anArchiveIsUsedOnJdk17AndKeptUpToDateByTheJvmFrom19() throws Exception {
         Path jar = EmulatorProcess.jar();
         Path archive = cache.resolve(ClassDataArchive.name(jar));
