@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * <li>the jar: {@code -Dsoracom-mock.jar} (or {@code SORACOM_MOCK_JAR}), else the local Maven repository
  * ({@code -Dmaven.repo.local}, else {@code ~/.m2/repository}) at this artifact's own version;</li>
  * <li>the JVM: this test JVM's own {@code java}, with the emulator's shipped JVM settings (the image's
- * {@code jvm.options}, carried in this jar) and then {@code soracom-mock.jvm-options};</li>
+ * {@code jvm.options}, carried in this jar) and then {@code soracom-mock.jvm-options}, and a class-data archive kept
+ * in a cache directory across runs ({@link ClassDataArchive}: written by the first run, mapped by the next);</li>
  * <li>its environment without the emulator's own settings ({@code SORACOM_MOCK_*}, {@code SPRING_*},
  * {@code SERVER_PORT}): a build's variables configure nothing behind the test's back; the settings come as
  * arguments;</li>
@@ -33,13 +34,20 @@ final class EmulatorProcess extends Emulator {
     private static final Pattern READY = Pattern.compile("ready on port (\\d+)");
     private static final long START_TIMEOUT_MS = 120_000;
 
+    /** How long a stop waits for an emulator that writes its class-data archive at exit (seconds on a busy machine). */
+    private static final long ARCHIVING_STOP_TIMEOUT_S = 120;
+
     private final Process process;
     private final Path log;
+    private final List<String> command;
+    private final ClassDataArchive archive;
 
-    private EmulatorProcess(String endpoint, Process process, Path log) {
+    private EmulatorProcess(String endpoint, Process process, Path log, List<String> command, ClassDataArchive archive) {
         super(endpoint);
         this.process = process;
         this.log = log;
+        this.command = List.copyOf(command);
+        this.archive = archive;
     }
 
     static EmulatorProcess start(Settings settings) {
@@ -50,14 +58,8 @@ final class EmulatorProcess extends Emulator {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(shippedJvmOptions());
-        command.addAll(settings.jvmOptions());
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(settings.arguments());
-        command.add("--soracom-mock.parent-pid=" + ProcessHandle.current().pid());
+        ClassDataArchive archive = ClassDataArchive.of(jar, settings.jvmOptions());
+        List<String> command = command(settings, jar, archive);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(k -> k.startsWith("SORACOM_MOCK_") || k.startsWith("SPRING_")
@@ -70,7 +72,7 @@ final class EmulatorProcess extends Emulator {
             throw new IllegalStateException("could not start soracom-mock (" + String.join(" ", command) + "): " + e, e);
         }
         int port = awaitPort(process, log, started);
-        EmulatorProcess emulator = new EmulatorProcess("http://127.0.0.1:" + port, process, log);
+        EmulatorProcess emulator = new EmulatorProcess("http://127.0.0.1:" + port, process, log, command, archive);
         while (!emulator.ready()) {
             if (!process.isAlive() || elapsedMs(started) > START_TIMEOUT_MS) {
                 emulator.stop();
@@ -78,25 +80,59 @@ final class EmulatorProcess extends Emulator {
             }
             sleep(50);
         }
-        System.err.printf("[soracom-mock] %s ready in %.1f s (pid %d, log %s)%n", emulator.endpoint(),
-                elapsedMs(started) / 1000.0, process.pid(), log);
+        System.err.printf("[soracom-mock] %s ready in %.1f s (pid %d, log %s%s)%n", emulator.endpoint(),
+                elapsedMs(started) / 1000.0, process.pid(), log, archive == null ? ", no class-data archive"
+                        : archive.creates() ? ", writes the class-data archive " + archive.archive() + " at exit"
+                        : ", class-data archive " + archive.archive());
         return emulator;
     }
 
+    /** The emulator's command line. */
+    List<String> command() {
+        return command;
+    }
+
+    /**
+     * Stops it with SIGTERM: the server shuts down gracefully and the JVM exits normally, writing the class-data
+     * archive if this run creates it (which takes longer: the wait allows for it). Forced after the wait.
+     */
     @Override
     void stop() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy(); // SIGTERM: the server shuts down gracefully
+        boolean normalExit = false;
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (process.isAlive()) {
+                process.destroy();
+                long timeout = archive != null && archive.creates() ? ARCHIVING_STOP_TIMEOUT_S : 10;
+                if (process.waitFor(timeout, TimeUnit.SECONDS)) {
+                    normalExit = true;
+                } else {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        } finally {
+            if (archive != null) {
+                archive.completed(normalExit);
+            }
         }
+    }
+
+    /** The emulator's command line: this JVM's {@code java}, the JVM options, the archive's, the jar, the settings. */
+    static List<String> command(Settings settings, Path jar, ClassDataArchive archive) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(shippedJvmOptions());
+        command.addAll(settings.jvmOptions());
+        if (archive != null) {
+            command.addAll(archive.jvmOptions());
+        }
+        command.add("-jar");
+        command.add((archive == null ? jar : archive.jar()).toString());
+        command.addAll(settings.arguments());
+        command.add("--soracom-mock.parent-pid=" + ProcessHandle.current().pid());
+        return command;
     }
 
     /** The port from the emulator's "ready on port N" log line. */
