@@ -304,9 +304,17 @@ public class RequestValidator implements HandlerInterceptor, PipelineStep {
                 .toList();
     }
 
-    private OpenApiInteractionValidator validator(Contract contract) {
+    /**
+     * Builds the contract's request validator if it is not built yet; {@code main} calls it on the contract-preload
+     * thread as soon as the contract is parsed (docs/adr/0003), the ready event's warm-up otherwise.
+     */
+    public static void prepare(Contract contract) {
+        validator(contract);
+    }
+
+    private static OpenApiInteractionValidator validator(Contract contract) {
         return VALIDATORS.computeIfAbsent(contract, c -> SchemaCaches.bounded(OpenApiInteractionValidator
-                .createFor(documents.openApi(c)))
+                .createFor(ContractDocuments.parsed(c)))
                 .withLevelResolver(levels(c)
                         .build())
                 // /files/{scope}/{path}/ and /files/{scope}/{path} are different operations
