@@ -36,23 +36,20 @@ class ClockStorage {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> sharedClockFilter(ClockStore store) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>();
-        if (store instanceof DatabaseClockStore shared) {
-            registration.setFilter(new OncePerRequestFilter() {
-                @Override
-                protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                        FilterChain chain) throws ServletException, IOException {
-                    shared.pin();
-                    try {
-                        chain.doFilter(request, response);
-                    } finally {
-                        shared.unpin();
-                    }
+        DatabaseClockStore shared = store instanceof DatabaseClockStore d ? d : null;
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                shared.pin();
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    shared.unpin();
                 }
-            });
-        } else {
-            registration.setEnabled(false); // the in-memory clock needs nothing per request
-        }
+            }
+        });
+        registration.setEnabled(shared != null); // the in-memory clock needs nothing per request: not registered
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setName("sharedClock");
         return registration;
