@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The emulator's settings, prefix {@code soracom-mock}; every one can be set by an environment variable
- * ({@code SORACOM_MOCK_STRICT}, {@code SORACOM_MOCK_DEFAULT_OPERATOR_EMAIL}, …). README lists them all.
+ * ({@code SORACOM_MOCK_STRICT}, {@code SORACOM_MOCK_DEFAULT_OPERATOR_EMAIL}, …). README lists them all. Two that
+ * decide where state lives are read from the environment outside this record: {@code soracom-mock.data-dir}
+ * ({@link StorageSettings}) and {@code soracom-mock.shared-state} ({@link SharedState}).
  *
  * @param strict          answer 501 for operations without a stateful implementation instead of a fallback body
  * @param validation      validate every request against its contract

@@ -35,6 +35,8 @@ public class StorageSettings implements EnvironmentPostProcessor, Ordered {
     static final String IN_MEMORY_URL = "jdbc:h2:mem:soracom-mock;DB_CLOSE_DELAY=-1";
     /** File name (without H2's {@code .mv.db}) of the database in the data directory. */
     static final String FILE_NAME = "soracom-mock";
+    /** Set (to true) by this class when the database is the emulator's own H2; read by {@link SharedState}. */
+    static final String OWN_DATABASE = "soracom-mock.storage.own-database";
 
     private final Log log;
 
@@ -68,7 +70,8 @@ public class StorageSettings implements EnvironmentPostProcessor, Ordered {
         // (docs/adr/0003); a database named by spring.datasource.url (PostgreSQL, …) is asked for its version
         environment.getPropertySources().addLast(new MapPropertySource("soracom-mock-storage", Map.of(URL, url,
                 "spring.jpa.properties.hibernate.dialect", "org.hibernate.dialect.H2Dialect",
-                "spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false")));
+                "spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false",
+                OWN_DATABASE, "true")));
     }
 
     /** The directory as an absolute path, created when missing; a clear start-up failure when it cannot be used. */

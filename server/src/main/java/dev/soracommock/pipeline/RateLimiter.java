@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -33,7 +32,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * defaults of esim-commerce.md), {@code X-RateLimit-Limit}, {@code -Remaining}, {@code -Reset}, 429 in the NestJS
  * envelope; off with {@code soracom-mock.esim.rate-limit-enabled=false}.</li>
  * </ul>
- * Counts live in this instance's memory (two instances on one database count separately).
+ * Counts are kept by {@link RateLimitCounters}: in this instance's memory, or in the database when instances share it
+ * ({@code soracom-mock.shared-state}).
  */
 @Component
 public class RateLimiter implements HandlerInterceptor, PipelineStep, RateLimitPolicy {
@@ -84,18 +84,11 @@ public class RateLimiter implements HandlerInterceptor, PipelineStep, RateLimitP
     private final Map<String, Integer> soracomLimits;
     private final MockClock clock;
     private final CurrentCaller caller;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final RateLimitCounters counters;
 
-    private static final class Window {
-        final long start;
-        int count;
-
-        Window(long start) {
-            this.start = start;
-        }
-    }
-
-    RateLimiter(Operations operations, MockProperties properties, MockClock clock, CurrentCaller caller) {
+    RateLimiter(Operations operations, MockProperties properties, MockClock clock, CurrentCaller caller,
+            RateLimitCounters counters) {
+        this.counters = counters;
         this.operations = operations;
         this.settings = properties.rateLimit();
         this.esim = properties.esim();
@@ -128,13 +121,7 @@ public class RateLimiter implements HandlerInterceptor, PipelineStep, RateLimitP
 
         long now = clock.nowSeconds();
         long windowStart = now - Math.floorMod(now, WINDOW_SECONDS);
-        int[] count = new int[1];
-        windows.compute(counted.subject() + "|" + operationId, (k, old) -> {
-            Window current = old == null || old.start != windowStart ? new Window(windowStart) : old;
-            count[0] = ++current.count;
-            return current;
-        });
-        int used = count[0];
+        int used = counters.increment(counted.subject() + "|" + operationId, windowStart);
         long secondsLeft = windowStart + WINDOW_SECONDS - now;
         Map<String, String> headers = Map.of(style.limitHeader(), Integer.toString(limit),
                 style.remainingHeader(), Integer.toString(Math.max(0, limit - used)),
@@ -203,6 +190,6 @@ public class RateLimiter implements HandlerInterceptor, PipelineStep, RateLimitP
     /** Every count is forgotten when the emulator is reset or a state document imported. */
     @EventListener(EmulatorReset.class)
     void clear() {
-        windows.clear();
+        counters.clear();
     }
 }

@@ -22,12 +22,18 @@ import org.springframework.stereotype.Component;
  * follows every migration without a hand-kept list): tables, columns and their JDBC types, identity columns, primary
  * and unique keys, foreign keys, and an order in which parents come before their children. Names are lower case
  * (the names in a state document); {@code sql} names are the database's own, for quoting. Flyway's history table is
- * not state and is left out. The schema cannot change while the server runs, so it is read once.
+ * not state and is left out, and so are the emulator-wide tables of {@link #EMULATOR_WIDE}. The schema cannot change while the server runs, so it is read once.
  */
 @Component
 class StateSchema {
 
     static final String HISTORY = "flyway_schema_history";
+    /**
+     * Emulator-wide tables that are not state either (V18: the clock and the rate-limit windows that instances on one
+     * database share): not exported, imported, reset by table nor forked; the clock and the counts are reset by
+     * their owners (MockClock, the rate limiter) on {@code /_mock/reset}.
+     */
+    static final Set<String> EMULATOR_WIDE = Set.of("mock_clock", "rate_limit_window");
 
     /** A column: lower-case name, the database's name, its {@link java.sql.Types} type, whether it is an identity. */
     record Column(String name, String sql, int type, String typeName, boolean identity, boolean generated) {
@@ -125,7 +131,7 @@ class StateSchema {
                 String sql = rs.getString("TABLE_NAME");
                 if (lower(sql).equals(HISTORY)) {
                     history = sql;
-                } else {
+                } else if (!EMULATOR_WIDE.contains(lower(sql))) {
                     names.put(lower(sql), sql);
                 }
             }

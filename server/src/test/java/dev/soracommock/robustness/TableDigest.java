@@ -18,10 +18,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * use); and {@code api_audit_log}, the operator's API audit log, which records every call made with accepted
  * credentials, refused ones included, by design. Nothing else is left out: no other table records a read (the only
  * last-use time, {@code auth_key.last_used_at}, is written by a successful login, never by a refused request).
+ * Nor are the emulator-wide tables of instances that share the database (V18, {@code soracom-mock.shared-state}:
+ * on in the PostgreSQL run): {@code rate_limit_window} counts every request, refused ones included, as the in-memory
+ * counts do, and {@code mock_clock} is the clock.
  */
 final class TableDigest {
 
-    static final Set<String> NOT_STATE = Set.of("flyway_schema_history", "server_secret", "api_audit_log");
+    static final Set<String> NOT_STATE = Set.of("flyway_schema_history", "server_secret", "api_audit_log",
+            "rate_limit_window", "mock_clock");
 
     /** One table's fingerprint. */
     record Table(long rows, long hash) {
