@@ -12,6 +12,8 @@ public interface PipelineStep {
 
     /** The stages of the pipeline, in the order a request meets them. */
     enum Stage {
+        /** The emulator clock read once for the whole request, when instances share it (a servlet filter). */
+        CLOCK,
         /** The request line, headers and body within their limits; the body held in memory (a servlet filter). */
         SIZE_LIMITS,
         /** A Harvest Files path with slashes routed as one path parameter (a servlet filter). */

@@ -19,6 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *   <li><b>Journal</b> — {@code journal/RequestRecorder}, a Tomcat valve around everything below: the answer as the
  *   client got it, whatever refused the request (Tomcat included), is recorded in the request journal and logged on
  *   one line.</li>
+ *   <li><b>Clock</b> — {@code clock/SharedClockStep}: when instances share the database, the emulator clock's row is
+ *   read once and the whole request uses that time; nothing with the clock in memory.</li>
  *   <li><b>Size limits</b> — {@link RequestBodyFilter}: request line and headers within 8 KB, the body within
  *   {@code SORACOM_MOCK_MAX_BODY_BYTES} (413), held in memory ({@code kernel/CachedBody}) for the steps below.</li>
  *   <li><b>File paths</b> — {@link FilePathRouting}: a Harvest Files path that spans segments is routed as the one path
@@ -52,7 +54,7 @@ class RequestPipeline implements WebMvcConfigurer {
         this.steps = steps;
     }
 
-    /** Steps 5–9, in their stages' order; each stage has exactly one step. */
+    /** Steps 6–10, in their stages' order; each stage has exactly one step. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         Map<PipelineStep.Stage, PipelineStep> byStage = new EnumMap<>(PipelineStep.Stage.class);
