@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -97,6 +98,9 @@ class ApiAuditWriter implements PendingWrites, DisposableBean {
             for (Call c : batch) {
                 try {
                     store.addAll(List.of(c));
+                } catch (DataIntegrityViolationException gone) {
+                    // the usual cause: the operator was deleted after its call (its rows went with it)
+                    log.debug("API audit log entry of operator {} not stored: {}", c.operatorId(), gone.toString());
                 } catch (RuntimeException one) {
                     log.warn("API audit log entry of operator {} not stored: {}", c.operatorId(), one.toString());
                 }
