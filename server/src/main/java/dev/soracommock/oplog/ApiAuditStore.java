@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The API audit log's rows (table {@code api_audit_log}): appended, read newest first, an operator's oldest pruned. */
 @Repository
@@ -25,11 +27,16 @@ class ApiAuditStore {
         this.jdbc = jdbc;
     }
 
-    void add(String operatorId, String userName, String apiKind, String method, String requestPath, String remoteIp,
-            long time) {
-        jdbc.update("insert into api_audit_log (operator_id, user_name, api_kind, method, request_path, remote_ip,"
-                + " requested_at) values (?,?,?,?,?,?,?)", operatorId, userName, apiKind, method, requestPath, remoteIp,
-                time);
+    /** Appends the calls, in their order, in one batch and one transaction of its own. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void addAll(List<ApiAuditWriter.Call> calls) {
+        List<Object[]> rows = new ArrayList<>(calls.size());
+        for (ApiAuditWriter.Call c : calls) {
+            rows.add(new Object[] {c.operatorId(), c.userName(), c.apiKind(), c.method(), c.requestPath(), c.remoteIp(),
+                    c.time()});
+        }
+        jdbc.batchUpdate("insert into api_audit_log (operator_id, user_name, api_kind, method, request_path, remote_ip,"
+                + " requested_at) values (?,?,?,?,?,?,?)", rows);
     }
 
     /** The operator's calls, newest first, narrowed by kind and time, after {@code after} when given. */

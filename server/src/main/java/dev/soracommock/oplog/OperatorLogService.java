@@ -7,7 +7,6 @@ import dev.soracommock.kernel.Paging.Page;
 import dev.soracommock.kernel.Paging.PageRequest;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -23,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Error log: every {@link OperatorLogEntry} published by a domain is stored in a transaction of its own (so that
  * the failure it reports stays logged when the publisher's own transaction is rolled back) and answered for
  * {@value #ERROR_LOG_RETENTION_DAYS} days on the emulator's clock. API audit log: one row per call, the operator's
- * newest {@value #AUDIT_ENTRIES_KEPT} kept (checked every {@value #PRUNE_EVERY} calls).
+ * newest {@value #AUDIT_ENTRIES_KEPT} kept (checked every {@value #PRUNE_EVERY} calls), written behind the
+ * requests by the {@link ApiAuditWriter}.
  */
 @Service
 public class OperatorLogService {
@@ -39,12 +39,13 @@ public class OperatorLogService {
     private final MockClock clock;
     private final JsonMapper json;
     private final TransactionTemplate ownTransaction;
-    private final AtomicLong calls = new AtomicLong();
+    private final ApiAuditWriter writer;
 
-    OperatorLogService(ErrorLogStore errors, ApiAuditStore audit, MockClock clock, JsonMapper json,
-            PlatformTransactionManager transactions) {
+    OperatorLogService(ErrorLogStore errors, ApiAuditStore audit, ApiAuditWriter writer, MockClock clock,
+            JsonMapper json, PlatformTransactionManager transactions) {
         this.errors = errors;
         this.audit = audit;
+        this.writer = writer;
         this.clock = clock;
         this.json = json;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -83,15 +84,9 @@ public class OperatorLogService {
      * root credentials; {@code apiKind} is {@code /v1/} and the path's first segment.
      */
     void recordCall(Caller caller, String method, String path, String remoteIp) {
-        try {
-            String user = caller.isRoot() ? "root" : caller.userName();
-            audit.add(caller.operatorId(), user, apiKind(path), method, path, remoteIp, clock.nowMillis());
-            if (calls.incrementAndGet() % PRUNE_EVERY == 0) {
-                audit.keepNewest(caller.operatorId(), AUDIT_ENTRIES_KEPT);
-            }
-        } catch (RuntimeException e) {
-            log.warn("API audit log entry of operator {} not stored: {}", caller.operatorId(), e.toString());
-        }
+        String user = caller.isRoot() ? "root" : caller.userName();
+        writer.add(new ApiAuditWriter.Call(caller.operatorId(), user, apiKind(path), method, path, remoteIp,
+                clock.nowMillis()));
     }
 
     /** {@code /v1/subscribers/001/tags} → {@code /v1/subscribers}. */
@@ -102,6 +97,7 @@ public class OperatorLogService {
     }
 
     Page<ApiAuditStore.Row> auditLog(String operatorId, String apiKind, Long from, Long to, PageRequest page) {
+        writer.flush(); // every call made before this read is in the table
         return Page.of(audit.page(operatorId, apiKind, from, to, LogKey.parse(page.after()), page), page,
                 r -> r.key().toString());
     }

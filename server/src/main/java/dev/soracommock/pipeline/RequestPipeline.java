@@ -30,7 +30,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *   <li><b>Credentials</b> — {@link AuthInterceptor}: as the operation's contract requires them (401 {@code AUM…}),
  *   another operator's {@code /operators/{operator_id}/…} refused, a SAM user's permissions checked.</li>
  *   <li><b>Audit</b> — {@code oplog/ApiAuditStep}: a {@code /v1} call whose credentials were accepted is written to
- *   the operator's API audit log ({@code GET /v1/audit_logs/api}), before anything below may refuse it.</li>
+ *   the operator's API audit log ({@code GET /v1/audit_logs/api}), before anything below may refuse it (queued,
+ *   written behind the request in batches; every read of the log sees it).</li>
  *   <li><b>Faults</b> — {@code fault/FaultInterceptor}: faults injected with {@code POST /_mock/faults} delay the
  *   request or answer in its place (not on the control API).</li>
  *   <li><b>Rate limit</b> — {@link RateLimiter}: counted per operator (or caller IP) and API, 429 past the limit, the

@@ -9,6 +9,7 @@ import dev.soracommock.api.mock.model.ResetResultDto;
 import dev.soracommock.api.mock.model.StateDocumentDto;
 import dev.soracommock.clock.MockClock;
 import dev.soracommock.operator.DefaultOperator;
+import dev.soracommock.kernel.PendingWrites;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -38,11 +39,13 @@ class StateApiImpl implements StateApiDelegate {
     private final OperatorReset operatorReset;
     private final StateTransfer transfer;
     private final OperatorFork fork;
+    private final List<PendingWrites> pending;
 
     StateApiImpl(JdbcTemplate jdbc, DefaultOperator defaultOperator, MockClock clock,
             ApplicationEventPublisher events, OperatorReset operatorReset, StateTransfer transfer, OperatorFork fork,
-            StateSchema schema) {
+            StateSchema schema, List<PendingWrites> pending) {
         this.jdbc = jdbc;
+        this.pending = pending;
         this.schema = schema;
         this.defaultOperator = defaultOperator;
         this.clock = clock;
@@ -54,6 +57,7 @@ class StateApiImpl implements StateApiDelegate {
 
     @Override
     public ResponseEntity<ResetResultDto> resetEmulator() {
+        flushPending();
         int tables = emptyAllTables();
         clock.reset();
         defaultOperator.ensure();
@@ -63,17 +67,20 @@ class StateApiImpl implements StateApiDelegate {
 
     @Override
     public ResponseEntity<ResetResultDto> resetOperator(String operatorId) {
+        flushPending();
         OperatorReset.Result r = operatorReset.reset(operatorId);
         return ResponseEntity.ok(new ResetResultDto().reset(true).operatorId(operatorId).tables(r.tables()).rows(r.rows()));
     }
 
     @Override
     public ResponseEntity<StateDocumentDto> exportState() {
+        flushPending();
         return ResponseEntity.ok(transfer.export());
     }
 
     @Override
     public ResponseEntity<ImportResultDto> importState(StateDocumentDto document) {
+        flushPending();
         StateTransfer.Result r = transfer.replace(document);
         // as after a reset, the default operator exists unless the document holds its ID or e-mail
         defaultOperator.ensure();
@@ -82,12 +89,18 @@ class StateApiImpl implements StateApiDelegate {
 
     @Override
     public ResponseEntity<List<ForkedOperatorDto>> forkOperator(String operatorId, ForkRequestDto request) {
+        flushPending();
         int count = request == null || request.getCount() == null ? 1 : request.getCount();
         List<ForkedOperatorDto> body = fork.fork(operatorId, count).stream()
                 .map(f -> new ForkedOperatorDto(f.operatorId(), f.email(), f.password(), f.authKeyId(), f.authKey())
                         .apiKey(f.apiKey()).token(f.token()))
                 .toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(body);
+    }
+
+    /** Rows still held in memory (the API audit log's) are written first: the operation sees and acts on them. */
+    private void flushPending() {
+        pending.forEach(PendingWrites::flush);
     }
 
     private int emptyAllTables() {

@@ -217,7 +217,11 @@ public class SimService {
         return Page.of(sims.pageInGroup(operatorId, groupId, page.after(), limit(page)), page, Sim::simId);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * No transaction of its own (the hot read of {@code GET /subscribers}): the page and its SIMs' eager collections
+     * are read by the one query call, each statement seeing what is committed, as in a read-committed read-only
+     * transaction, without the begin and commit around them.
+     */
     Page<Subscription> listSubscribers(String operatorId, SimQueries.SubscriberFilter filter, PageRequest page) {
         List<Subscription> fetched = queries.listSubscribers(operatorId, filter, page.after(), page.fetchSize());
         return Page.of(fetched, page, Subscription::imsi);

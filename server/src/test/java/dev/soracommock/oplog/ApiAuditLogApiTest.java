@@ -123,4 +123,32 @@ class ApiAuditLogApiTest extends ApiTest {
         assertThat(seenByB.jsonPath().getList("requestPath", String.class)).doesNotContain("/v1/subscribers");
         assertThat(seenByB.asString()).doesNotContain(a.operatorId());
     }
+
+    /**
+     * The rows are written behind the requests, in batches: a read of the audit log, an export of the state and an
+     * operator's reset right after a burst of calls still see every one of them (more calls than one batch holds).
+     */
+    @Test
+    void everyCallOfABurstIsInTheLogTheExportAndGoneAfterAReset() {
+        Operator op = newOperator();
+        int calls = ApiAuditWriter.BATCH + 50;
+        for (int i = 0; i < calls; i++) {
+            as(op).get("/v1/groups").then().statusCode(200);
+        }
+        Response exported = api().get("/_mock/state");
+        exported.then().statusCode(200);
+        List<Map<String, Object>> rows = exported.jsonPath().getList("tables.api_audit_log");
+        assertThat(rows.stream().filter(r -> op.operatorId().equals(r.get("operator_id")))).hasSize(calls);
+
+        List<String> listed = audit(op, Map.of("limit", 1000)).jsonPath().getList("requestPath", String.class);
+        assertThat(listed).hasSize(calls + 1).first().isEqualTo("/v1/audit_logs/api");
+        assertThat(listed.subList(1, listed.size())).containsOnly("/v1/groups");
+
+        as(op).get("/v1/groups").then().statusCode(200);
+        api().post("/_mock/operators/" + op.operatorId() + "/reset").then().statusCode(200);
+        // nothing of before the reset comes back later: the reset wrote what was held, then removed it
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(audit(op, Map.of()).jsonPath().getList("requestPath", String.class))
+                .containsExactly("/v1/audit_logs/api");
+    }
 }

@@ -7,6 +7,7 @@ import dev.soracommock.contract.ContractDocuments;
 import dev.soracommock.contract.Operations;
 import dev.soracommock.coverage.CoverageReport;
 import dev.soracommock.fallback.ContractExamples;
+import dev.soracommock.kernel.PendingWrites;
 import dev.soracommock.support.ApiTest;
 import dev.soracommock.support.ContractRequest;
 import dev.soracommock.support.OperationRequests;
@@ -51,6 +52,10 @@ class IsolationSweepTest extends ApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    /** Rows held in memory before they are written (the API audit log's): written before the tables are read. */
+    @Autowired
+    List<PendingWrites> pendingWrites;
 
     private RawHttp http;
 
@@ -303,6 +308,7 @@ class IsolationSweepTest extends ApiTest {
 
     /** Every row of every table that has an operator_id column, of this operator, as text. */
     private String rowsOf(String operatorId) {
+        pendingWrites.forEach(PendingWrites::flush);
         List<String> tables = jdbc.queryForList("select table_name from information_schema.columns"
                 + " where lower(table_schema) = lower(current_schema()) and lower(column_name) = 'operator_id'"
                 + " order by table_name", String.class);
