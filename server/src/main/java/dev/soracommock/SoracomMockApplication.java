@@ -2,7 +2,6 @@ package dev.soracommock;
 
 import dev.soracommock.config.MockProperties;
 import dev.soracommock.contract.ContractDocuments;
-import dev.soracommock.contract.RequestValidator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,8 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class SoracomMockApplication {
 
     public static void main(String[] args) {
-        // the contracts parsed and their request validators built on a second thread while Spring starts (ADR 0003)
-        ContractDocuments.parseInBackground(RequestValidator::prepare);
+        ContractDocuments.parseInBackground();
         SpringApplication.run(SoracomMockApplication.class, args);
     }
 }

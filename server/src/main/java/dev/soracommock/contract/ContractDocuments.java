@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -46,24 +45,14 @@ public class ContractDocuments {
         }
     }
 
-    /** Starts parsing every contract on a background thread. */
+    /** Starts parsing every contract on a background thread (called first thing in {@code main}). */
     public static void parseInBackground() {
-        parseInBackground(c -> { });
-    }
-
-    /**
-     * Starts parsing every contract on a background thread (called first thing in {@code main}), and runs
-     * {@code thenEach} on that thread for each contract once it is parsed: {@code main} builds the contract's request
-     * validator there, on the second core while Spring starts on the first, so the first request finds it ready.
-     */
-    public static void parseInBackground(Consumer<Contract> thenEach) {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(() -> {
             for (Contract c : Contract.values()) {
                 parse(c);
-                thenEach.accept(c);
             }
         }, "contract-preload");
         t.setDaemon(true);
@@ -87,11 +76,6 @@ public class ContractDocuments {
 
     /** The fully resolved document ($refs inlined where the parser resolves them). Parsed once, on first use. */
     public OpenAPI openApi(Contract contract) {
-        return parse(contract);
-    }
-
-    /** {@link #openApi} for code that runs before the context exists (the validators built on the preload thread). */
-    static OpenAPI parsed(Contract contract) {
         return parse(contract);
     }
 

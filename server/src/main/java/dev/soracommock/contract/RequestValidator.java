@@ -304,17 +304,9 @@ public class RequestValidator implements HandlerInterceptor, PipelineStep {
                 .toList();
     }
 
-    /**
-     * Builds the contract's request validator if it is not built yet; {@code main} calls it on the contract-preload
-     * thread as soon as the contract is parsed (docs/adr/0003), the ready event's warm-up otherwise.
-     */
-    public static void prepare(Contract contract) {
-        validator(contract);
-    }
-
-    private static OpenApiInteractionValidator validator(Contract contract) {
+    private OpenApiInteractionValidator validator(Contract contract) {
         return VALIDATORS.computeIfAbsent(contract, c -> SchemaCaches.bounded(OpenApiInteractionValidator
-                .createFor(ContractDocuments.parsed(c)))
+                .createFor(documents.openApi(c)))
                 .withLevelResolver(levels(c)
                         .build())
                 // /files/{scope}/{path}/ and /files/{scope}/{path} are different operations
