@@ -1,5 +1,6 @@
 package dev.soracommock.oplog;
 
+import dev.soracommock.config.SharedState;
 import dev.soracommock.kernel.PendingWrites;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,12 +9,14 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +25,9 @@ import org.springframework.stereotype.Component;
  * {@value #BATCH} rows wait. Every read of the audit log, the state control API ({@link PendingWrites}) and the
  * shutdown flush the queue first, so a read sees every call made before it. When the queue is full
  * ({@value #CAPACITY} rows), the request thread writes it itself: a row is never dropped for lack of room.
+ * <p>
+ * When instances share the database ({@link SharedState}), a call is written on its request thread, as before: a
+ * queue in one instance's memory would hide its last calls from a read made through another instance.
  */
 @Component
 class ApiAuditWriter implements PendingWrites, DisposableBean {
@@ -43,10 +49,13 @@ class ApiAuditWriter implements PendingWrites, DisposableBean {
     private final ReentrantLock writing = new ReentrantLock();
     private final Thread writer;
     private volatile boolean stopped;
-    private long written;
+    private final AtomicLong written = new AtomicLong();
 
-    ApiAuditWriter(ApiAuditStore store) {
+    private final boolean writeThrough;
+
+    ApiAuditWriter(ApiAuditStore store, Environment environment) {
         this.store = store;
+        this.writeThrough = SharedState.enabled(environment);
         this.writer = new Thread(this::run, "api-audit-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -54,6 +63,10 @@ class ApiAuditWriter implements PendingWrites, DisposableBean {
 
     /** Queues a call; written within {@value #PERIOD_MS} ms, or before anything reads the audit log. */
     void add(Call call) {
+        if (writeThrough) {
+            write(List.of(call));
+            return;
+        }
         while (!queue.offer(call)) {
             flush();
         }
@@ -106,9 +119,9 @@ class ApiAuditWriter implements PendingWrites, DisposableBean {
                 }
             }
         }
-        long before = written;
-        written += batch.size();
-        if (before / OperatorLogService.PRUNE_EVERY != written / OperatorLogService.PRUNE_EVERY) {
+        long after = written.addAndGet(batch.size());
+        long before = after - batch.size();
+        if (before / OperatorLogService.PRUNE_EVERY != after / OperatorLogService.PRUNE_EVERY) {
             Set<String> operators = new LinkedHashSet<>();
             batch.forEach(c -> operators.add(c.operatorId()));
             for (String operatorId : operators) {

@@ -55,6 +55,12 @@ class ReplicasTest {
                 Operator op = a.signUp(email, "p@ssw0rd-18");
                 String imsi = a.registeredSim(op);
                 assertThat(b.imsis(op)).containsExactly(imsi);
+                // the API audit log: a call made through A is listed at once by B (written on the request thread when
+                // instances share the database; a queue in A's memory would hide it)
+                a.as(op).get("/v1/subscribers/" + imsi).then().statusCode(200);
+                Response audit = b.as(op).get("/v1/audit_logs/api");
+                audit.then().statusCode(200);
+                assertThat(audit.jsonPath().getList("requestPath", String.class)).contains("/v1/subscribers/" + imsi);
                 Response created = b.as(op).contentType(ContentType.JSON).body(Map.of("name", "replicas"))
                         .post("/v1/groups");
                 created.then().statusCode(201);
