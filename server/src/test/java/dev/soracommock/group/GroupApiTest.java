@@ -118,8 +118,8 @@ class GroupApiTest extends ApiTest {
     void createAnswers201WithAUuidTheTagsTheConfigurationAndTheTimes() {
         Operator op = newOperator();
         Instant now = Instant.parse("2026-01-02T03:04:05.678Z");
+        clock.freeze(); // frozen first, then set: set-then-freeze lets the time run between the two
         clock.set(now);
-        clock.freeze();
 
         Response r = create(op, Map.of("tags", Map.of("name", "Group name", "env", "test"),
                 "configuration", Map.of("SoracomAir", Map.of("metadata", Map.of("enabled", true)),

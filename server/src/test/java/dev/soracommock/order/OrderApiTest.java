@@ -82,8 +82,8 @@ class OrderApiTest extends ApiTest {
     void theQuotationPricesProductsShippingAndTax() {
         Operator op = newOperator();
         String addressId = address(op, "沖縄県");
+        clock.freeze(); // frozen first, then set: set-then-freeze lets the time run between the two
         clock.set(Instant.parse("2026-03-04T05:06:07.089Z"));
-        clock.freeze();
         Response r = quote(op, addressId, PLAN_D, 3, DONGLE, 1);
         r.then().statusCode(201);
         assertThat(r.<String>path("orderId")).matches("20260304050607089_[0-9a-f]{8}");
@@ -218,8 +218,8 @@ class OrderApiTest extends ApiTest {
         assertThat(as(op).get("/v1/orders/" + orderId + "/subscribers").<List<?>>path("orderedSubscriberList")).isEmpty();
         assertError(as(op).post("/v1/orders/" + orderId + "/subscribers/register"), 400, "ORD0005");
 
+        clock.freeze(); // frozen first, then set: set-then-freeze lets the time run between the two
         clock.set(Instant.parse("2026-05-06T07:08:09Z"));
-        clock.freeze();
         Response confirmed = as(op).put("/v1/orders/" + orderId + "/confirm");
         confirmed.then().statusCode(200);
         assertThat(confirmed.<String>path("orderId")).isEqualTo(orderId);

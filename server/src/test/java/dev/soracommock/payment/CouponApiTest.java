@@ -113,8 +113,8 @@ class CouponApiTest extends ApiTest {
     @Test
     void aCouponIsBoughtByQuotationAndConfirmation() {
         Operator op = newOperator();
+        clock.freeze(); // frozen first, then set: set-then-freeze lets the time run between the two
         clock.set(Instant.parse("2026-06-15T01:02:03.456Z"));
-        clock.freeze();
         Response quote = as(op).contentType(ContentType.JSON).body(Map.of("amount", 3000)).post("/v1/coupons");
         quote.then().statusCode(201);
         String orderId = quote.path("orderId");
