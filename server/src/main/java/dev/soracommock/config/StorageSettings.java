@@ -24,8 +24,8 @@ import org.springframework.util.StringUtils;
  *       directory (created when missing), kept across restarts;</li>
  *   <li>else an H2 database in memory, gone when the server stops.</li>
  * </ul>
- * The URL (with Hibernate's dialect, for an H2 chosen here) is added as the lowest-precedence property source, so
- * Spring Boot's DataSource and Flyway set-up stay as they are. A data directory that cannot be used stops the start
+ * The URL is added as the lowest-precedence property source, so Spring Boot's DataSource and Flyway set-up stay as
+ * they are. A data directory that cannot be used stops the start
  * with Spring's "invalid value" failure analysis.
  */
 public class StorageSettings implements EnvironmentPostProcessor, Ordered {
@@ -66,11 +66,7 @@ public class StorageSettings implements EnvironmentPostProcessor, Ordered {
         } else {
             url = IN_MEMORY_URL;
         }
-        // the database is the emulator's own H2: Hibernate is told so instead of asking the connection at start-up
-        // (docs/adr/0003); a database named by spring.datasource.url (PostgreSQL, …) is asked for its version
         environment.getPropertySources().addLast(new MapPropertySource("soracom-mock-storage", Map.of(URL, url,
-                "spring.jpa.properties.hibernate.dialect", "org.hibernate.dialect.H2Dialect",
-                "spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false",
                 OWN_DATABASE, "true")));
     }
 
