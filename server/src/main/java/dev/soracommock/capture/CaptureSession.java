@@ -1,51 +1,34 @@
 package dev.soracommock.capture;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
 /**
  * A packet capture session of a SIM. Its status is not stored: it is CAPTURING until {@code endsAt} on the emulator's
- * clock and DONE from then on; a stop moves {@code endsAt} to the moment of the stop.
+ * clock and DONE from then on; a stop moves {@code endsAt} to the moment of the stop. A row of
+ * {@code packet_capture_session} ({@link CaptureSessionStore}); {@link #version} is the row's optimistic lock.
  */
-@Entity
-@Table(name = "packet_capture_session")
 class CaptureSession {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    /** The row's identity column; null until the session is inserted. */
     private Long id;
 
-    @Column(name = "session_id")
     private String sessionId;
 
-    @Column(name = "operator_id")
     private String operatorId;
 
-    @Column(name = "sim_id")
     private String simId;
 
     private String prefix;
 
-    @Column(name = "duration_seconds")
     private int durationSeconds;
 
-    @Column(name = "created_at")
     private long createdAt;
 
-    @Column(name = "ends_at")
     private long endsAt;
 
     private boolean stopped;
 
-    @Version
     private long version;
 
-    protected CaptureSession() {
+    private CaptureSession() {
     }
 
     CaptureSession(String sessionId, String operatorId, String simId, String prefix, int durationSeconds, long now) {
@@ -56,6 +39,33 @@ class CaptureSession {
         this.durationSeconds = durationSeconds;
         this.createdAt = now;
         this.endsAt = now + durationSeconds * 1000L;
+    }
+
+    /** A session as read from its row. */
+    static CaptureSession fromRow(long id, String sessionId, String operatorId, String simId, String prefix,
+            int durationSeconds, long createdAt, long endsAt, boolean stopped, long version) {
+        CaptureSession s = new CaptureSession();
+        s.id = id;
+        s.sessionId = sessionId;
+        s.operatorId = operatorId;
+        s.simId = simId;
+        s.prefix = prefix;
+        s.durationSeconds = durationSeconds;
+        s.createdAt = createdAt;
+        s.endsAt = endsAt;
+        s.stopped = stopped;
+        s.version = version;
+        return s;
+    }
+
+    /** Inserted: the identity the database gave the row (its version stays 0). */
+    void inserted(long id) {
+        this.id = id;
+    }
+
+    /** Updated: the row's version is one more. */
+    void updated() {
+        version++;
     }
 
     boolean capturing(long now) {
@@ -69,6 +79,14 @@ class CaptureSession {
 
     Long id() {
         return id;
+    }
+
+    String operatorId() {
+        return operatorId;
+    }
+
+    long version() {
+        return version;
     }
 
     String sessionId() {

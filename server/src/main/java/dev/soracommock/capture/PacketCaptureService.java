@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -40,11 +39,11 @@ public class PacketCaptureService implements PacketCaptures {
             (byte) 0xff, (byte) 0xff, 0, 0,                     // snapshot length 65535
             101, 0, 0, 0};                                      // LINKTYPE_RAW
 
-    private final CaptureSessionRepository sessions;
+    private final CaptureSessionStore sessions;
     private final Identifiers ids;
     private final MockClock clock;
 
-    PacketCaptureService(CaptureSessionRepository sessions, Identifiers ids, MockClock clock) {
+    PacketCaptureService(CaptureSessionStore sessions, Identifiers ids, MockClock clock) {
         this.sessions = sessions;
         this.ids = ids;
         this.clock = clock;
@@ -76,8 +75,7 @@ public class PacketCaptureService implements PacketCaptures {
             }
             afterId = anchor.id();
         }
-        List<CaptureSession> fetched = sessions.page(operatorId, simId, afterId,
-                page.limit() == null ? Limit.unlimited() : Limit.of(page.fetchSize()));
+        List<CaptureSession> fetched = sessions.page(operatorId, simId, afterId, page.fetchSize());
         Page<CaptureSession> p = Page.of(fetched, page, CaptureSession::sessionId);
         long now = clock.nowMillis();
         return new Page<>(p.items().stream().map(s -> view(s, now)).toList(), p.nextKey());

@@ -1,25 +1,16 @@
 package dev.soracommock.credential;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-/** A credentials set of an operator: its type, description and secret values (JSON text, never answered). */
-@Entity
-@Table(name = "credential")
+/**
+ * A credentials set of an operator: its type, description and secret values (JSON text, never answered). A row of
+ * {@code credential} ({@link CredentialStore}).
+ */
 class Credential {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    /** The row's identity column; null until the set is inserted. */
     private Long id;
 
-    @Column(name = "operator_id")
     private String operatorId;
 
-    @Column(name = "credentials_id")
     private String credentialsId;
 
     private String type;
@@ -29,16 +20,13 @@ class Credential {
     /** Compact JSON of the {@code credentials} object as created or last updated. */
     private String credentials;
 
-    @Column(name = "created_at")
     private long createdAt;
 
-    @Column(name = "updated_at")
     private long updatedAt;
 
-    @Column(name = "last_used_at")
     private Long lastUsedAt;
 
-    protected Credential() {
+    private Credential() {
     }
 
     Credential(String operatorId, String credentialsId, String type, String description, String credentials, long now) {
@@ -49,6 +37,27 @@ class Credential {
         this.credentials = credentials;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** A set as read from its row. */
+    static Credential fromRow(long id, String operatorId, String credentialsId, String type, String description,
+            String credentials, long createdAt, long updatedAt, Long lastUsedAt) {
+        Credential c = new Credential();
+        c.id = id;
+        c.operatorId = operatorId;
+        c.credentialsId = credentialsId;
+        c.type = type;
+        c.description = description;
+        c.credentials = credentials;
+        c.createdAt = createdAt;
+        c.updatedAt = updatedAt;
+        c.lastUsedAt = lastUsedAt;
+        return c;
+    }
+
+    /** Inserted: the identity the database gave the row. */
+    void inserted(long id) {
+        this.id = id;
     }
 
     void update(String type, String description, String credentials, long now) {
@@ -62,6 +71,7 @@ class Credential {
         this.lastUsedAt = now;
     }
 
+    Long id() { return id; }
     String operatorId() { return operatorId; }
     String credentialsId() { return credentialsId; }
     String type() { return type; }

@@ -40,11 +40,11 @@ public class CredentialService {
             long updatedAt, long lastUsedAt) {
     }
 
-    private final CredentialRepository credentials;
+    private final CredentialStore credentials;
     private final MockClock clock;
     private final JsonMapper json;
 
-    CredentialService(CredentialRepository credentials, MockClock clock, JsonMapper json) {
+    CredentialService(CredentialStore credentials, MockClock clock, JsonMapper json) {
         this.credentials = credentials;
         this.clock = clock;
         this.json = json;

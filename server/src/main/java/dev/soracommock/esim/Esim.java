@@ -1,26 +1,20 @@
 package dev.soracommock.esim;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
 
 /**
  * One eSIM of a reseller: contract, profile and device state, and the daily usage list (JSON). Package-private,
- * changed only by {@link EsimService}; field names follow the API's, instants are epoch milliseconds.
+ * changed only by {@link EsimService} and written only through {@link EsimStore#save}; field names follow the API's
+ * (the columns are their snake_case), instants are epoch milliseconds.
  */
-@Entity
-@Table(name = "esim")
 class Esim {
 
     enum ContractStatus { ACTIVE, SUSPENDED, TERMINATED }
 
-    @Id
-    String iccid;
+    final String iccid;
 
-    String resellerId;
-    String transactionId;
+    final String resellerId;
+    final String transactionId;
     String planCode;
     int validityDays;
     String homeCountry;
@@ -45,11 +39,11 @@ class Esim {
     long totalDataUsage;
     long lastUpdatedAt;
 
-    @Version
+    /** The row's optimistic-lock version. */
     long version;
 
-    protected Esim() {
-    }
+    /** Whether the row exists (loaded or inserted): {@link EsimStore#save} inserts or updates. */
+    boolean persisted;
 
     Esim(String iccid, String resellerId, String transactionId) {
         this.iccid = iccid;

@@ -1,40 +1,43 @@
 package dev.soracommock.esim;
 
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EmbeddedId;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
-import java.io.Serializable;
-
-/** One order (a transaction): the eSIMs it allocated carry its transaction ID. */
-@Entity
-@Table(name = "esim_transaction")
+/** One order (a transaction, {@code esim_transaction}): the eSIMs it allocated carry its transaction ID. */
 class EsimOrder {
 
-    @Embeddable
-    record Key(String resellerId, String transactionId) implements Serializable {
-    }
+    private final String resellerId;
 
-    @EmbeddedId
-    private Key key;
+    private final String transactionId;
 
-    private String planCode;
+    private final String planCode;
 
-    private int quantity;
+    private final int quantity;
 
-    private long createdAt;
-
-    protected EsimOrder() {
-    }
+    private final long createdAt;
 
     EsimOrder(String resellerId, String transactionId, String planCode, int quantity, long createdAt) {
-        this.key = new Key(resellerId, transactionId);
+        this.resellerId = resellerId;
+        this.transactionId = transactionId;
         this.planCode = planCode;
         this.quantity = quantity;
         this.createdAt = createdAt;
     }
 
+    String resellerId() {
+        return resellerId;
+    }
+
     String transactionId() {
-        return key.transactionId();
+        return transactionId;
+    }
+
+    String planCode() {
+        return planCode;
+    }
+
+    int quantity() {
+        return quantity;
+    }
+
+    long createdAt() {
+        return createdAt;
     }
 }

@@ -49,15 +49,15 @@ public class EsimService {
     record Usage(String day, String usage) {
     }
 
-    private final EsimRepository esims;
-    private final EsimOrderRepository orders;
-    private final ResellerRepository resellers;
+    private final EsimStore esims;
+    private final EsimOrderStore orders;
+    private final ResellerStore resellers;
     private final DataPlanCatalogue catalogue;
     private final MockClock clock;
     private final Identifiers ids;
     private final JsonMapper json;
 
-    EsimService(EsimRepository esims, EsimOrderRepository orders, ResellerRepository resellers,
+    EsimService(EsimStore esims, EsimOrderStore orders, ResellerStore resellers,
             DataPlanCatalogue catalogue, MockClock clock, Identifiers ids, JsonMapper json) {
         this.esims = esims;
         this.orders = orders;
@@ -91,11 +91,11 @@ public class EsimService {
         DataPlanCatalogue.Plan plan = catalogue.byCode(planCode)
                 .orElseThrow(() -> new ApiException(ErrorCode.ESIM_PLAN_NOT_FOUND, planCode));
         long now = clock.nowMillis();
-        if (!resellers.existsById(resellerId)) {
-            resellers.save(new Reseller(resellerId, now));
+        if (!resellers.exists(resellerId)) {
+            resellers.insert(new Reseller(resellerId, now));
         }
         String transactionId = ids.uuid().toString();
-        orders.save(new EsimOrder(resellerId, transactionId, planCode, quantity, now));
+        orders.insert(new EsimOrder(resellerId, transactionId, planCode, quantity, now));
         Set<String> minted = new HashSet<>();
         List<Esim> created = new ArrayList<>(quantity);
         Integer unused = plan.dto().getUnusedTerminationDays();
@@ -121,7 +121,7 @@ public class EsimService {
             e.lastUpdatedAt = now;
             created.add(e);
         }
-        esims.saveAll(created);
+        esims.insertAll(created);
         return new Ordered(transactionId, created.stream().map(this::toDto).toList());
     }
 
@@ -132,7 +132,7 @@ public class EsimService {
 
     @Transactional(readOnly = true)
     List<String> transaction(String resellerId, String transactionId) {
-        if (!orders.existsById(new EsimOrder.Key(resellerId, transactionId))) {
+        if (!orders.exists(resellerId, transactionId)) {
             throw new ApiException(ErrorCode.ESIM_TRANSACTION_NOT_FOUND, transactionId);
         }
         return esims.findByResellerIdAndTransactionIdOrderByIccid(resellerId, transactionId).stream()
@@ -164,7 +164,7 @@ public class EsimService {
             throw ApiException.messages(ErrorCode.ESIM_BAD_REQUEST, List.of("action must be one of the following values: suspend, release"));
         }
         e.lastUpdatedAt = clock.nowMillis();
-        return toDto(e);
+        return toDto(esims.save(e));
     }
 
     /** Replaces the usage list; real dates, digit strings, no day twice, or 400 and nothing changes. */
@@ -198,6 +198,7 @@ public class EsimService {
         }
         List<Usage> stored = list.stream().map(u -> new Usage(u.day(), u.usage())).toList();
         writeUsage(e, stored);
+        esims.save(e);
         return stored;
     }
 
@@ -214,7 +215,7 @@ public class EsimService {
         e.profileProvisionStatus = EsimResponseDto.ProfileProvisionStatusEnum.DOWNLOADED.getValue();
         e.profileInstallStatus = EsimResponseDto.ProfileInstallStatusEnum.DOWNLOADED.getValue();
         e.lastUpdatedAt = now;
-        return toDto(e);
+        return toDto(esims.save(e));
     }
 
     @Transactional
@@ -231,7 +232,7 @@ public class EsimService {
             e.initialInsertionAt = now;
         }
         e.lastUpdatedAt = now;
-        return toDto(e);
+        return toDto(esims.save(e));
     }
 
     /** The first connection starts the validity: activatedOn today (Japan), expiresOn + validityDays − 1. */
@@ -250,6 +251,7 @@ public class EsimService {
             e.expiresOn = today.plusDays(e.validityDays - 1L);
             e.initialConnectionDevice = imei != null ? imei : e.initialInsertionDevice;
             e.lastUpdatedAt = clock.nowMillis();
+            esims.save(e);
         }
         return toDto(e);
     }
@@ -270,7 +272,7 @@ public class EsimService {
         readUsage(e).forEach(u -> byDay.merge(u.day(), Long.parseLong(u.usage()), Long::sum));
         byDay.merge(DAY.format(date), kilobytes, Long::sum);
         writeUsage(e, byDay.entrySet().stream().map(x -> new Usage(x.getKey(), Long.toString(x.getValue()))).toList());
-        return toDto(e);
+        return toDto(esims.save(e));
     }
 
     // --- helpers ---
@@ -295,12 +297,16 @@ public class EsimService {
         return e;
     }
 
-    /** Past the end of expiresOn (Japan time) the line is terminated the following day. */
+    /**
+     * Past the end of expiresOn (Japan time) the line is terminated the following day; the termination is written at
+     * once (it is rolled back with the transaction when the call then fails).
+     */
     private void expireIfDue(Esim e) {
         if (e.expiresOn != null && e.status() != Esim.ContractStatus.TERMINATED && today().isAfter(e.expiresOn)) {
             e.contractStatus = Esim.ContractStatus.TERMINATED.name();
             e.terminatedOn = e.expiresOn.plusDays(1);
             e.lastUpdatedAt = e.terminatedOn.atStartOfDay(JAPAN).toInstant().toEpochMilli();
+            esims.save(e);
         }
     }
 

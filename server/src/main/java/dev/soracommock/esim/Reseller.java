@@ -1,24 +1,22 @@
 package dev.soracommock.esim;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /** A reseller: one per distinct {@code X-API-Key}, known by the key's SHA-256. Created by its first order. */
-@Entity
-@Table(name = "esim_reseller")
 class Reseller {
 
-    @Id
-    private String resellerId;
+    private final String resellerId;
 
-    private long createdAt;
-
-    protected Reseller() {
-    }
+    private final long createdAt;
 
     Reseller(String resellerId, long createdAt) {
         this.resellerId = resellerId;
         this.createdAt = createdAt;
+    }
+
+    String resellerId() {
+        return resellerId;
+    }
+
+    long createdAt() {
+        return createdAt;
     }
 }

@@ -1,24 +1,15 @@
 package dev.soracommock.eventhandler;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /**
  * An operator's event handler: its name, status, one target, and its rule and actions as the contract's JSON
- * ({@code RuleConfig}, the {@code ActionConfig} list), read back whole.
+ * ({@code RuleConfig}, the {@code ActionConfig} list), read back whole. Built and written by
+ * {@link EventHandlerStore}.
  */
-@Entity
-@Table(name = "event_handler")
 class EventHandler {
 
-    @Id
-    @Column(name = "handler_id")
-    private String handlerId;
+    private final String handlerId;
 
-    @Column(name = "operator_id")
-    private String operatorId;
+    private final String operatorId;
 
     private String name;
 
@@ -26,40 +17,48 @@ class EventHandler {
 
     private String status;
 
-    @Column(name = "target_imsi")
     private String targetImsi;
 
-    @Column(name = "target_sim_id")
     private String targetSimId;
 
-    @Column(name = "target_group_id")
     private String targetGroupId;
 
-    @Column(name = "target_operator_id")
     private String targetOperatorId;
 
-    @Column(name = "rule_type")
     private String ruleType;
 
-    @Column(name = "rule_config")
     private String ruleConfig;
 
-    @Column(name = "action_config_list")
     private String actionConfigList;
 
-    @Column(name = "created_at")
-    private long createdAt;
+    private final long createdAt;
 
-    @Column(name = "updated_at")
     private long updatedAt;
 
-    protected EventHandler() {
-    }
+    /** Whether the row exists (loaded or inserted): {@link EventHandlerStore#save} inserts or updates. */
+    private boolean persisted;
 
     EventHandler(String handlerId, String operatorId, long now) {
         this.handlerId = handlerId;
         this.operatorId = operatorId;
         this.createdAt = now;
+    }
+
+    /** A handler as stored. */
+    static EventHandler stored(String handlerId, String operatorId, Definition d, long createdAt, long updatedAt) {
+        EventHandler h = new EventHandler(handlerId, operatorId, createdAt);
+        h.set(d, updatedAt);
+        h.persisted = true;
+        return h;
+    }
+
+    /** The store inserted the handler. */
+    void stored() {
+        this.persisted = true;
+    }
+
+    boolean persisted() {
+        return persisted;
     }
 
     /** Everything but the identity, as a create or an update sends it. */
@@ -97,4 +96,5 @@ class EventHandler {
     String ruleConfig() { return ruleConfig; }
     String actionConfigList() { return actionConfigList; }
     long createdAt() { return createdAt; }
+    long updatedAt() { return updatedAt; }
 }

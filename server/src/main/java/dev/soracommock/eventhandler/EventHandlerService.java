@@ -35,7 +35,7 @@ public class EventHandlerService {
     private static final TypeReference<List<ActionConfigDto>> ACTIONS = new TypeReference<>() {
     };
 
-    private final EventHandlerRepository handlers;
+    private final EventHandlerStore handlers;
     private final FiringStore store;
     private final SimService sims;
     private final ObjectProvider<GroupDirectory> groups;
@@ -43,7 +43,7 @@ public class EventHandlerService {
     private final MockClock clock;
     private final JsonMapper json;
 
-    EventHandlerService(EventHandlerRepository handlers, FiringStore store, SimService sims,
+    EventHandlerService(EventHandlerStore handlers, FiringStore store, SimService sims,
             ObjectProvider<GroupDirectory> groups, Identifiers ids, MockClock clock, JsonMapper json) {
         this.handlers = handlers;
         this.store = store;

@@ -49,7 +49,7 @@ public class FiringService {
     private record Trigger(String type, Map<String, Object> details, SimService.SimFacts sim) {
     }
 
-    private final EventHandlerRepository handlers;
+    private final EventHandlerStore handlers;
     private final EventHandlerService definitions;
     private final FiringStore store;
     private final SimService sims;
@@ -59,7 +59,7 @@ public class FiringService {
     private final ApplicationEventPublisher publisher;
     private final BillingService billing;
 
-    FiringService(EventHandlerRepository handlers, EventHandlerService definitions, FiringStore store, SimService sims,
+    FiringService(EventHandlerStore handlers, EventHandlerService definitions, FiringStore store, SimService sims,
             StatsService stats, MockClock clock, JsonMapper json, ApplicationEventPublisher publisher,
             BillingService billing) {
         this.billing = billing;

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -46,11 +45,11 @@ public class GroupService {
     record TagFilter(String name, String value, boolean prefix) {
     }
 
-    private final SimGroupRepository groups;
+    private final SimGroupStore groups;
     private final Identifiers ids;
     private final MockClock clock;
 
-    GroupService(SimGroupRepository groups, Identifiers ids, MockClock clock) {
+    GroupService(SimGroupStore groups, Identifiers ids, MockClock clock) {
         this.groups = groups;
         this.ids = ids;
         this.clock = clock;
@@ -94,7 +93,7 @@ public class GroupService {
 
     @Transactional(readOnly = true)
     Paging.Page<GroupView> list(String operatorId, TagFilter filter, Paging.PageRequest page) {
-        Limit limit = page.limit() == null ? Limit.unlimited() : Limit.of(page.fetchSize());
+        int limit = page.fetchSize();
         List<SimGroup> fetched;
         if (filter == null) {
             fetched = groups.page(operatorId, page.after(), limit);
@@ -122,7 +121,7 @@ public class GroupService {
     GroupView putTags(String operatorId, String groupId, Map<String, String> tags) {
         SimGroup group = require(operatorId, groupId);
         group.putTags(checkTags(tags), clock.nowMillis());
-        return view(group);
+        return view(groups.save(group));
     }
 
     /** 404 SEM0502 when the group has no such tag. */
@@ -133,6 +132,7 @@ public class GroupService {
             throw new ApiException(ErrorCode.TAG_NOT_FOUND);
         }
         group.removeTag(tagName, clock.nowMillis());
+        groups.save(group);
     }
 
     /** Sets the given keys of one namespace (the others stay); 400 SEM0505 past 8 KB, nothing changed. */
@@ -148,7 +148,7 @@ public class GroupService {
             config.put(namespace, key, value);
         });
         group.configure(config.serialize(), clock.nowMillis());
-        return view(group);
+        return view(groups.save(group));
     }
 
     /** Removes one key, and the namespace with its last key; 404 SEM0504 when there is no such key. */
@@ -161,6 +161,7 @@ public class GroupService {
             throw new ApiException(ErrorCode.GROUP_PARAMETER_NOT_FOUND);
         }
         group.configure(config.serialize(), clock.nowMillis());
+        groups.save(group);
     }
 
     /** Removes a whole namespace; 400 SEM0503 when the group has no such namespace (the contract's 400). */
@@ -173,6 +174,7 @@ public class GroupService {
             throw new ApiException(ErrorCode.GROUP_NAMESPACE_NOT_FOUND);
         }
         group.configure(config.serialize(), clock.nowMillis());
+        groups.save(group);
     }
 
     /** The group, locked for a change; 404 SEM0501 when the operator has no such group. */

@@ -1,53 +1,35 @@
 package dev.soracommock.group;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.MapKeyColumn;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hibernate.annotations.BatchSize;
 
-/** A group of an operator: its tags (one row each, for filtering) and its configuration (JSON text). */
-@Entity
-@Table(name = "sim_group")
+/**
+ * A group of an operator: its tags (one row each in {@code sim_group_tag}, for filtering) and its configuration
+ * (JSON text). Built and written by {@link SimGroupStore}; {@code version} is the row's optimistic-lock version.
+ */
 class SimGroup {
 
-    @Id
-    @Column(name = "group_id")
-    private String groupId;
+    private final String groupId;
 
-    @Column(name = "operator_id")
-    private String operatorId;
+    private final String operatorId;
 
     /** Compact JSON {@code {"<namespace>": {"<key>": <value>}}}; the rules are {@link GroupConfiguration}'s. */
     private String configuration;
 
-    @Column(name = "created_at")
-    private long createdAt;
+    private final long createdAt;
 
-    @Column(name = "last_modified_at")
     private long lastModifiedAt;
 
-    @Version
     private long version;
 
-    @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "sim_group_tag", joinColumns = @JoinColumn(name = "group_id"))
-    @MapKeyColumn(name = "tag_name")
-    @Column(name = "tag_value")
-    @BatchSize(size = 100)
-    private Map<String, String> tags = new HashMap<>();
+    /** Whether the row exists (loaded or inserted): {@link SimGroupStore#save} inserts or updates. */
+    private boolean persisted;
 
-    protected SimGroup() {
-    }
+    private final Map<String, String> tags = new HashMap<>();
+
+    /** The tags as they are stored, to write only what changed. */
+    private final Map<String, String> storedTags = new HashMap<>();
 
     SimGroup(String groupId, String operatorId, Map<String, String> tags, String configuration, long now) {
         this.groupId = groupId;
@@ -56,6 +38,23 @@ class SimGroup {
         this.configuration = configuration;
         this.createdAt = now;
         this.lastModifiedAt = now;
+    }
+
+    /** A group as stored: its row and its tag rows. */
+    static SimGroup stored(String groupId, String operatorId, String configuration, long createdAt, long lastModifiedAt,
+            long version, Map<String, String> tags) {
+        SimGroup g = new SimGroup(groupId, operatorId, tags, configuration, createdAt);
+        g.lastModifiedAt = lastModifiedAt;
+        g.stored(version);
+        return g;
+    }
+
+    /** The store wrote the group (or read it) at this version. */
+    void stored(long version) {
+        this.version = version;
+        this.persisted = true;
+        this.storedTags.clear();
+        this.storedTags.putAll(tags);
     }
 
     String groupId() {
@@ -78,9 +77,22 @@ class SimGroup {
         return lastModifiedAt;
     }
 
+    long version() {
+        return version;
+    }
+
+    boolean persisted() {
+        return persisted;
+    }
+
     /** The tags, sorted by name (a copy). */
     Map<String, String> tags() {
         return new TreeMap<>(tags);
+    }
+
+    /** The tags as last stored (a copy). */
+    Map<String, String> storedTags() {
+        return new HashMap<>(storedTags);
     }
 
     boolean hasTag(String name) {

@@ -1,42 +1,29 @@
 package dev.soracommock.operator;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /**
  * An API key and the generation of tokens issued for it. A token is accepted while its session exists, is not
- * revoked, has not expired, and the token's {@code sid} claim equals {@link #sessionId}.
+ * revoked, has not expired, and the token's {@code sid} claim equals {@link #sessionId}. A row of {@code api_session}
+ * ({@link ApiSessionStore}).
  */
-@Entity
-@Table(name = "api_session")
 class ApiSession {
 
-    @Id
-    @Column(name = "api_key")
     private String apiKey;
 
-    @Column(name = "operator_id")
     private String operatorId;
 
-    @Column(name = "user_name")
     private String userName;
 
-    @Column(name = "session_id")
     private String sessionId;
 
     /** Epoch milliseconds of the latest expiry among the tokens issued for this key. */
-    @Column(name = "expires_at")
     private long expiresAt;
 
     private boolean revoked;
 
-    @Column(name = "created_at")
     private long createdAt;
 
-    protected ApiSession() {
-    }
+    /** Whether the row exists: {@link ApiSessionStore#save} then updates it. */
+    private boolean persisted;
 
     ApiSession(String apiKey, String operatorId, String userName, String sessionId, long expiresAt, long now) {
         this.apiKey = apiKey;
@@ -45,6 +32,15 @@ class ApiSession {
         this.sessionId = sessionId;
         this.expiresAt = expiresAt;
         this.createdAt = now;
+    }
+
+    /** A session as read from its row. */
+    static ApiSession fromRow(String apiKey, String operatorId, String userName, String sessionId, long expiresAt,
+            boolean revoked, long createdAt) {
+        ApiSession s = new ApiSession(apiKey, operatorId, userName, sessionId, expiresAt, createdAt);
+        s.revoked = revoked;
+        s.persisted = true;
+        return s;
     }
 
     String apiKey() {
@@ -69,6 +65,18 @@ class ApiSession {
 
     boolean revoked() {
         return revoked;
+    }
+
+    long createdAt() {
+        return createdAt;
+    }
+
+    boolean persisted() {
+        return persisted;
+    }
+
+    void stored() {
+        persisted = true;
     }
 
     void extendTo(long expiresAtMillis) {

@@ -1,37 +1,26 @@
 package dev.soracommock.operator;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-/** An auth key (keyId + secret) of an operator, or of one of its SAM users when {@code userName} is set. */
-@Entity
-@Table(name = "auth_key")
+/**
+ * An auth key (keyId + secret) of an operator, or of one of its SAM users when {@code userName} is set. A row of
+ * {@code auth_key} ({@link AuthKeyStore}).
+ */
 class AuthKey {
 
-    @Id
-    @Column(name = "auth_key_id")
     private String authKeyId;
 
-    @Column(name = "operator_id")
     private String operatorId;
 
-    @Column(name = "user_name")
     private String userName;
 
-    @Column(name = "secret_hash")
     private String secretHash;
 
     /** Epoch seconds, as the API reports auth-key times. */
-    @Column(name = "created_at")
     private long createdAt;
 
-    @Column(name = "last_used_at")
     private Long lastUsedAt;
 
-    protected AuthKey() {
-    }
+    /** Whether the row exists: {@link AuthKeyStore#save} then updates it. */
+    private boolean persisted;
 
     AuthKey(String authKeyId, String operatorId, String userName, String secretHash, long createdAtSeconds) {
         this.authKeyId = authKeyId;
@@ -39,6 +28,15 @@ class AuthKey {
         this.userName = userName;
         this.secretHash = secretHash;
         this.createdAt = createdAtSeconds;
+    }
+
+    /** A key as read from its row. */
+    static AuthKey fromRow(String authKeyId, String operatorId, String userName, String secretHash, long createdAt,
+            Long lastUsedAt) {
+        AuthKey k = new AuthKey(authKeyId, operatorId, userName, secretHash, createdAt);
+        k.lastUsedAt = lastUsedAt;
+        k.persisted = true;
+        return k;
     }
 
     String authKeyId() {
@@ -63,6 +61,14 @@ class AuthKey {
 
     Long lastUsedAt() {
         return lastUsedAt;
+    }
+
+    boolean persisted() {
+        return persisted;
+    }
+
+    void stored() {
+        persisted = true;
     }
 
     void used(long nowSeconds) {

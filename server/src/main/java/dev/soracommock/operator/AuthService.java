@@ -32,7 +32,7 @@ public class AuthService implements Authenticator {
     /** Token lifetime bounds of {@code POST /auth/switch_user} (seconds). */
     static final long SWITCH_MAX_TTL = 3600;
 
-    private final ApiSessionRepository sessions;
+    private final ApiSessionStore sessions;
     private final OperatorService operators;
     private final TokenService tokens;
     private final Identifiers ids;
@@ -41,7 +41,7 @@ public class AuthService implements Authenticator {
     private final SessionCache cache;
     private final TransactionTemplate readOnly;
 
-    AuthService(ApiSessionRepository sessions, OperatorService operators, TokenService tokens, Identifiers ids,
+    AuthService(ApiSessionStore sessions, OperatorService operators, TokenService tokens, Identifiers ids,
             MockClock clock, ObjectProvider<UserCredentials> users, SessionCache cache,
             PlatformTransactionManager transactions) {
         this.sessions = sessions;
@@ -99,7 +99,7 @@ public class AuthService implements Authenticator {
 
     /**
      * Every authenticated call: the token's signature and expiry, then its session (from the {@link SessionCache}
-     * when it holds the key, else read in one read-only transaction).
+     * when it holds the key, else read with its operator's coverage types in one query, in a read-only transaction).
      */
     @Override
     public Caller authenticate(String apiKey, String token) {
@@ -118,10 +118,7 @@ public class AuthService implements Authenticator {
     }
 
     private SessionCache.Entry load(String apiKey) {
-        return sessions.findByApiKey(apiKey)
-                .map(s -> new SessionCache.Entry(s.operatorId(), s.userName(), s.sessionId(), s.revoked(),
-                        operators.get(s.operatorId()).coverageTypes()))
-                .orElse(null);
+        return sessions.findEntryByApiKey(apiKey).orElse(null);
     }
 
     /** {@code POST /operators/{id}/token}: a new token for the caller's API key; the key stays the same. */
@@ -132,6 +129,7 @@ public class AuthService implements Authenticator {
         Instant now = clock.instant();
         Instant expiresAt = now.plusSeconds(ttl);
         session.extendTo(expiresAt.toEpochMilli());
+        sessions.save(session);
         return tokens.issue(session.operatorId(), session.userName(), caller.coverageTypes(), session.sessionId(), now, expiresAt);
     }
 
@@ -166,7 +164,10 @@ public class AuthService implements Authenticator {
     /** {@code POST /auth/logout}: the caller's key and its tokens stop working. */
     @Transactional
     void logout(Caller caller) {
-        sessions.findByApiKey(caller.apiKey()).ifPresent(ApiSession::revoke);
+        sessions.findByApiKey(caller.apiKey()).ifPresent(session -> {
+            session.revoke();
+            sessions.save(session);
+        });
         cache.evictAll();
     }
 

@@ -16,9 +16,9 @@ final class InputConstraints {
     static final String NOT_AN_EMAIL = "not a well-formed email address";
 
     /**
-     * One {@code @}, something on each side, no white space: the shape Hibernate Validator's {@code @Email} (whose
-     * message this is) accepts in practice; {@code bogus} and {@code not-an-email} are refused, {@code a@localhost}
-     * is not.
+     * One {@code @}, something on each side, no white space: the shape the real API's {@code @Email} (Hibernate
+     * Validator's, whose message this is) accepts in practice; {@code bogus} and {@code not-an-email} are refused,
+     * {@code a@localhost} is not. The emulator has no bean validation of its own: this pattern is the whole check.
      */
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 

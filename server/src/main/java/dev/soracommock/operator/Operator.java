@@ -1,51 +1,42 @@
 package dev.soracommock.operator;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** An operator (a Soracom account). */
-@Entity
-@Table(name = "operator")
+/**
+ * An operator (a Soracom account), a row of {@code operator} ({@link OperatorStore}). {@link #version} is the row's
+ * optimistic lock: the store updates only the version it read.
+ */
 class Operator {
 
-    @Id
-    @Column(name = "operator_id")
     private String operatorId;
 
     private String email;
 
-    @Column(name = "password_hash")
     private String passwordHash;
 
     private String description;
 
     /** Comma-separated coverage types, in the order they were added ("jp", "g"). */
-    @Column(name = "coverage_types")
     private String coverageTypes;
 
-    @Column(name = "payment_method_registered")
     private boolean paymentMethodRegistered;
 
     /** False only between the legacy sign-up and its verification: the operator cannot log in yet. */
     private boolean verified = true;
 
-    @Column(name = "created_at")
     private long createdAt;
 
-    @Column(name = "updated_at")
     private long updatedAt;
 
-    @Version
     private long version;
 
-    protected Operator() {
+    /** Whether the row exists (read from or written to the database): {@link OperatorStore#save} then updates it. */
+    private boolean persisted;
+
+    private Operator() {
     }
 
     Operator(String operatorId, String email, String passwordHash, List<String> coverageTypes,
@@ -57,6 +48,30 @@ class Operator {
         this.paymentMethodRegistered = paymentMethodRegistered;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** An operator as read from its row. */
+    static Operator fromRow(String operatorId, String email, String passwordHash, String description,
+            String coverageTypes, boolean paymentMethodRegistered, boolean verified, long createdAt, long updatedAt,
+            long version) {
+        Operator op = new Operator();
+        op.operatorId = operatorId;
+        op.email = email;
+        op.passwordHash = passwordHash;
+        op.description = description;
+        op.coverageTypes = coverageTypes;
+        op.paymentMethodRegistered = paymentMethodRegistered;
+        op.verified = verified;
+        op.createdAt = createdAt;
+        op.updatedAt = updatedAt;
+        op.version = version;
+        op.persisted = true;
+        return op;
+    }
+
+    /** The coverage types of the {@code coverage_types} column ("jp,g"), in the order they were added. */
+    static List<String> coverageTypes(String column) {
+        return column.isEmpty() ? List.of() : Arrays.asList(column.split(","));
     }
 
     String operatorId() {
@@ -76,7 +91,12 @@ class Operator {
     }
 
     List<String> coverageTypes() {
-        return coverageTypes.isEmpty() ? List.of() : Arrays.asList(coverageTypes.split(","));
+        return coverageTypes(coverageTypes);
+    }
+
+    /** The {@code coverage_types} column. */
+    String coverageTypesColumn() {
+        return coverageTypes;
     }
 
     boolean paymentMethodRegistered() {
@@ -92,11 +112,14 @@ class Operator {
         this.verified = false;
     }
 
-    void verify(long now) {
-        if (!verified) {
-            this.verified = true;
-            this.updatedAt = now;
+    /** Returns false when the operator was verified already (nothing changed). */
+    boolean verify(long now) {
+        if (verified) {
+            return false;
         }
+        this.verified = true;
+        this.updatedAt = now;
+        return true;
     }
 
     long createdAt() {
@@ -107,14 +130,35 @@ class Operator {
         return updatedAt;
     }
 
-    void registerPaymentMethod(long now) {
+    /** Returns false when nothing changed (registered already, at this very moment). */
+    boolean registerPaymentMethod(long now) {
+        if (paymentMethodRegistered && updatedAt == now) {
+            return false;
+        }
         this.paymentMethodRegistered = true;
         this.updatedAt = now;
+        return true;
     }
 
     void changePassword(String passwordHash, long now) {
         this.passwordHash = passwordHash;
         this.updatedAt = now;
+    }
+
+    long version() {
+        return version;
+    }
+
+    boolean persisted() {
+        return persisted;
+    }
+
+    /** The row was written: inserted (its version stays 0) or updated ({@code version + 1}). */
+    void stored() {
+        if (persisted) {
+            version++;
+        }
+        persisted = true;
     }
 
     /** Adds a coverage type; returns false when the operator already has it. */

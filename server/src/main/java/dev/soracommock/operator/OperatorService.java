@@ -26,14 +26,14 @@ public class OperatorService {
     public record NewAuthKey(String authKeyId, String authKey) {
     }
 
-    private final OperatorRepository operators;
-    private final AuthKeyRepository authKeys;
+    private final OperatorStore operators;
+    private final AuthKeyStore authKeys;
     private final Secrets secrets;
     private final Identifiers ids;
     private final MockClock clock;
     private final SessionCache sessions;
 
-    OperatorService(OperatorRepository operators, AuthKeyRepository authKeys, Secrets secrets, Identifiers ids,
+    OperatorService(OperatorStore operators, AuthKeyStore authKeys, Secrets secrets, Identifiers ids,
             MockClock clock, SessionCache sessions) {
         this.operators = operators;
         this.authKeys = authKeys;
@@ -76,7 +76,10 @@ public class OperatorService {
     /** The legacy sign-up's verification: the operator can log in from now on. */
     @Transactional
     void markVerified(String operatorId) {
-        find(operatorId).verify(clock.nowMillis());
+        Operator op = find(operatorId);
+        if (op.verify(clock.nowMillis())) {
+            operators.save(op);
+        }
     }
 
     /** Look-up by e-mail (establishes whose a sign-up token is; like a login, it takes no operator). */
@@ -146,6 +149,7 @@ public class OperatorService {
             throw new ApiException(ErrorCode.AUTH_FAILED);
         }
         key.used(clock.nowSeconds());
+        authKeys.save(key);
         return new AuthKeyOwner(key.operatorId(), key.userName());
     }
 
@@ -155,7 +159,10 @@ public class OperatorService {
     /** The operator now has a payment method (the legacy WebPay card registration). */
     @Transactional
     public void registerPaymentMethod(String operatorId) {
-        find(operatorId).registerPaymentMethod(clock.nowMillis());
+        Operator op = find(operatorId);
+        if (op.registerPaymentMethod(clock.nowMillis())) {
+            operators.save(op);
+        }
     }
 
     /** {@code POST /operators/{id}/password}: the current password must be given. */
@@ -169,6 +176,7 @@ public class OperatorService {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "may not be empty:newPassword");
         }
         op.changePassword(secrets.hash(newPassword), clock.nowMillis());
+        operators.save(op);
     }
 
     @Transactional
@@ -176,7 +184,10 @@ public class OperatorService {
         if (!COVERAGE_TYPES.contains(coverageType)) {
             throw new ApiException(ErrorCode.INVALID_COVERAGE_TYPE, coverageType);
         }
-        find(operatorId).addCoverageType(coverageType, clock.nowMillis());
+        Operator op = find(operatorId);
+        if (op.addCoverageType(coverageType, clock.nowMillis())) {
+            operators.save(op);
+        }
         sessions.evictAll(); // callers carry the coverage types
     }
 

@@ -40,11 +40,11 @@ class SandboxSignup {
     private final AuthService auth;
     private final MockProperties properties;
     private final Identifiers ids;
-    private final SignupTokenRepository tokens;
+    private final SignupTokenStore tokens;
     private final MockClock clock;
 
     SandboxSignup(OperatorService operators, AuthService auth, MockProperties properties, Identifiers ids,
-            SignupTokenRepository tokens, MockClock clock) {
+            SignupTokenStore tokens, MockClock clock) {
         this.operators = operators;
         this.auth = auth;
         this.properties = properties;
@@ -110,8 +110,13 @@ class SandboxSignup {
         }
         String operatorId = op.operatorId();
         long expiresAt = clock.nowMillis() + SIGNUP_TOKEN_LIFETIME.toMillis();
-        tokens.findByOperatorId(operatorId).ifPresentOrElse(t -> t.renew(token, expiresAt),
-                () -> tokens.save(new SignupToken(operatorId, token, expiresAt)));
+        SignupToken t = tokens.findByOperatorId(operatorId).orElse(null);
+        if (t == null) {
+            t = new SignupToken(operatorId, token, expiresAt);
+        } else {
+            t.renew(token, expiresAt);
+        }
+        tokens.save(t);
         return token;
     }
 

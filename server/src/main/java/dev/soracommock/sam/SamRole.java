@@ -1,56 +1,67 @@
 package dev.soracommock.sam;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EmbeddedId;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.io.Serializable;
-
-/** A role: a named permission that users attach; its SRN is {@code srn:soracom:::Role:<roleId>}. */
-@Entity
-@Table(name = "sam_role")
+/**
+ * A role: a named permission that users attach; its SRN is {@code srn:soracom:::Role:<roleId>}. Built and written by
+ * {@link SamRoleStore}.
+ */
 class SamRole {
 
-    @Embeddable
-    record Key(@Column(name = "operator_id") String operatorId, @Column(name = "role_id") String roleId)
-            implements Serializable {
-    }
+    private final String operatorId;
 
-    @EmbeddedId
-    private Key key;
+    private final String roleId;
 
     private String description;
 
     private String permission;
 
-    @Column(name = "created_at")
-    private long createdAt;
+    private final long createdAt;
 
-    @Column(name = "updated_at")
     private long updatedAt;
 
-    @Version
+    /** The row's optimistic-lock version. */
     private long version;
 
-    protected SamRole() {
-    }
+    /** Whether the row exists (loaded or inserted): {@link SamRoleStore#save} inserts or updates. */
+    private boolean persisted;
 
     SamRole(String operatorId, String roleId, String description, String permission, long nowSeconds) {
-        this.key = new Key(operatorId, roleId);
+        this.operatorId = operatorId;
+        this.roleId = roleId;
         this.description = description;
         this.permission = permission;
         this.createdAt = nowSeconds;
         this.updatedAt = nowSeconds;
     }
 
+    /** A role as stored. */
+    static SamRole stored(String operatorId, String roleId, String description, String permission, long createdAt,
+            long updatedAt, long version) {
+        SamRole r = new SamRole(operatorId, roleId, description, permission, createdAt);
+        r.updatedAt = updatedAt;
+        r.stored(version);
+        return r;
+    }
+
+    /** The store wrote the role (or read it) at this version. */
+    void stored(long version) {
+        this.version = version;
+        this.persisted = true;
+    }
+
+    long version() {
+        return version;
+    }
+
+    boolean persisted() {
+        return persisted;
+    }
+
     String operatorId() {
-        return key.operatorId();
+        return operatorId;
     }
 
     String roleId() {
-        return key.roleId();
+        return roleId;
     }
 
     String description() {

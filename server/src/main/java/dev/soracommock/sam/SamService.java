@@ -36,8 +36,8 @@ class SamService implements UserCredentials, PermissionChecker {
             List<String> statementApis, String reason) {
     }
 
-    private final SamUserRepository users;
-    private final SamRoleRepository roles;
+    private final SamUserStore users;
+    private final SamRoleStore roles;
     private final OperatorService operators;
     private final AuthService auth;
     private final Secrets secrets;
@@ -45,7 +45,7 @@ class SamService implements UserCredentials, PermissionChecker {
     private final JsonMapper json;
     private final JdbcTemplate jdbc;
 
-    SamService(SamUserRepository users, SamRoleRepository roles, OperatorService operators, AuthService auth,
+    SamService(SamUserStore users, SamRoleStore roles, OperatorService operators, AuthService auth,
             Secrets secrets, MockClock clock, JsonMapper json, JdbcTemplate jdbc) {
         this.users = users;
         this.roles = roles;
@@ -80,7 +80,9 @@ class SamService implements UserCredentials, PermissionChecker {
 
     @Transactional
     void updateUser(String operatorId, String userName, String description) {
-        user(operatorId, userName).describe(description, clock.nowSeconds());
+        SamUser u = user(operatorId, userName);
+        u.describe(description, clock.nowSeconds());
+        users.save(u);
     }
 
     /** Deletes the user; its auth keys go and its API keys stop working. */
@@ -106,6 +108,7 @@ class SamService implements UserCredentials, PermissionChecker {
         }
         requirePassword(password);
         u.password(secrets.hash(password), clock.nowSeconds());
+        users.save(u);
     }
 
     @Transactional
@@ -119,6 +122,7 @@ class SamService implements UserCredentials, PermissionChecker {
         }
         requirePassword(newPassword);
         u.password(secrets.hash(newPassword), clock.nowSeconds());
+        users.save(u);
     }
 
     @Transactional
@@ -128,28 +132,37 @@ class SamService implements UserCredentials, PermissionChecker {
             throw new ApiException(ErrorCode.PASSWORD_NOT_SET);
         }
         u.password(null, clock.nowSeconds());
+        users.save(u);
     }
 
     @Transactional
     void setPermission(String operatorId, String userName, String permission) {
         Policy.parse(permission, json);
-        user(operatorId, userName).permission(permission, clock.nowSeconds());
+        SamUser u = user(operatorId, userName);
+        u.permission(permission, clock.nowSeconds());
+        users.save(u);
     }
 
     @Transactional
     void deletePermission(String operatorId, String userName) {
-        user(operatorId, userName).permission(null, clock.nowSeconds());
+        SamUser u = user(operatorId, userName);
+        u.permission(null, clock.nowSeconds());
+        users.save(u);
     }
 
     @Transactional
     void setTrustPolicy(String operatorId, String userName, String trustPolicy) {
         trustedPrincipals(trustPolicy);
-        user(operatorId, userName).trustPolicy(trustPolicy, clock.nowSeconds());
+        SamUser u = user(operatorId, userName);
+        u.trustPolicy(trustPolicy, clock.nowSeconds());
+        users.save(u);
     }
 
     @Transactional
     void deleteTrustPolicy(String operatorId, String userName) {
-        user(operatorId, userName).trustPolicy(null, clock.nowSeconds());
+        SamUser u = user(operatorId, userName);
+        u.trustPolicy(null, clock.nowSeconds());
+        users.save(u);
     }
 
     // ---- default permissions ----
@@ -198,7 +211,9 @@ class SamService implements UserCredentials, PermissionChecker {
     @Transactional
     void updateRole(String operatorId, String roleId, String description, String permission) {
         Policy.parse(permission, json);
-        role(operatorId, roleId).update(description, permission, clock.nowSeconds());
+        SamRole r = role(operatorId, roleId);
+        r.update(description, permission, clock.nowSeconds());
+        roles.save(r);
     }
 
     /** Deletes the role; the schema detaches it from its users. */
@@ -210,14 +225,18 @@ class SamService implements UserCredentials, PermissionChecker {
     @Transactional
     void attach(String operatorId, String userName, String roleId) {
         SamRole r = role(operatorId, roleId);
-        user(operatorId, userName).attach(r.roleId(), clock.nowSeconds());
+        SamUser u = user(operatorId, userName);
+        u.attach(r.roleId(), clock.nowSeconds());
+        users.save(u);
     }
 
     @Transactional
     void detach(String operatorId, String userName, String roleId) {
-        if (!user(operatorId, userName).detach(roleIdOf(roleId), clock.nowSeconds())) {
+        SamUser u = user(operatorId, userName);
+        if (!u.detach(roleIdOf(roleId), clock.nowSeconds())) {
             throw new ApiException(ErrorCode.ROLE_NOT_ATTACHED);
         }
+        users.save(u);
     }
 
     @Transactional(readOnly = true)

@@ -1,75 +1,90 @@
 package dev.soracommock.sam;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EmbeddedId;
-import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.io.Serializable;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** A SAM user of an operator: description, optional password, own permission, trust policy, attached roles. */
-@Entity
-@Table(name = "sam_user")
+/**
+ * A SAM user of an operator: description, optional password, own permission, trust policy, attached roles. Built and
+ * written by {@link SamUserStore}.
+ */
 class SamUser {
 
-    @Embeddable
-    record Key(@Column(name = "operator_id") String operatorId, @Column(name = "user_name") String userName)
-            implements Serializable {
-    }
+    private final String operatorId;
 
-    @EmbeddedId
-    private Key key;
+    private final String userName;
 
     private String description;
 
-    @Column(name = "password_hash")
     private String passwordHash;
 
     private String permission;
 
-    @Column(name = "trust_policy")
     private String trustPolicy;
 
-    @Column(name = "created_at")
-    private long createdAt;
+    private final long createdAt;
 
-    @Column(name = "updated_at")
     private long updatedAt;
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "sam_user_role", joinColumns = {
-            @JoinColumn(name = "operator_id", referencedColumnName = "operator_id"),
-            @JoinColumn(name = "user_name", referencedColumnName = "user_name")})
-    @Column(name = "role_id")
-    private Set<String> roleIds = new LinkedHashSet<>();
+    /** The attached roles ({@code sam_user_role}), read and written with the user. */
+    private final Set<String> roleIds = new LinkedHashSet<>();
 
-    @Version
+    /** The roles as last stored, to write only what changed. */
+    private final Set<String> storedRoleIds = new LinkedHashSet<>();
+
+    /** The row's optimistic-lock version. */
     private long version;
 
-    protected SamUser() {
-    }
+    /** Whether the row exists (loaded or inserted): {@link SamUserStore#save} inserts or updates. */
+    private boolean persisted;
 
     SamUser(String operatorId, String userName, String description, String permission, long nowSeconds) {
-        this.key = new Key(operatorId, userName);
+        this.operatorId = operatorId;
+        this.userName = userName;
         this.description = description;
         this.permission = permission;
         this.createdAt = nowSeconds;
         this.updatedAt = nowSeconds;
     }
 
+    /** A user as stored: its row and its role rows. */
+    static SamUser stored(String operatorId, String userName, String description, String passwordHash,
+            String permission, String trustPolicy, long createdAt, long updatedAt, long version, Set<String> roleIds) {
+        SamUser u = new SamUser(operatorId, userName, description, permission, createdAt);
+        u.passwordHash = passwordHash;
+        u.trustPolicy = trustPolicy;
+        u.updatedAt = updatedAt;
+        u.roleIds.addAll(roleIds);
+        u.stored(version);
+        return u;
+    }
+
+    /** The store wrote the user (or read it) at this version. */
+    void stored(long version) {
+        this.version = version;
+        this.persisted = true;
+        this.storedRoleIds.clear();
+        this.storedRoleIds.addAll(roleIds);
+    }
+
+    long version() {
+        return version;
+    }
+
+    boolean persisted() {
+        return persisted;
+    }
+
+    /** The roles as last stored (a copy). */
+    Set<String> storedRoleIds() {
+        return Set.copyOf(storedRoleIds);
+    }
+
     String operatorId() {
-        return key.operatorId();
+        return operatorId;
     }
 
     String userName() {
-        return key.userName();
+        return userName;
     }
 
     String description() {

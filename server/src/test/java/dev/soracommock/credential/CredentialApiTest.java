@@ -57,6 +57,8 @@ class CredentialApiTest extends ApiTest {
         assertThat(updated.statusCode()).as(updated.asString()).isEqualTo(200);
         assertThat(updated.<String>path("description")).isEqualTo("rotated");
         assertThat(updated.asString()).doesNotContain("topsecret");
+        assertThat(as(op).get("/v1/credentials").<String>path("find { it.credentialsId == 'beam-psk' }.description"))
+                .as("the update is stored").isEqualTo("rotated");
         assertError(as(op).contentType(ContentType.JSON).body(Map.of("type", "psk", "credentials", Map.of("key", "k")))
                 .put("/v1/credentials/none"), 404, "MCK0201");
 

@@ -193,6 +193,34 @@ class GroupApiTest extends ApiTest {
     }
 
     @Test
+    void aPageShowsEveryGroupWithItsOwnTagsAndConfiguration() {
+        Operator op = newOperator();
+        Map<String, Map<String, String>> tagsById = new java.util.HashMap<>();
+        for (int i = 0; i < 4; i++) {
+            Map<String, String> tags = i == 3 ? Map.of("team", "none") : Map.of("name", "g" + i, "team", "t" + i, "n", "" + i);
+            tagsById.put(createGroup(op, tags), i == 3 ? Map.of("name", "", "team", "none") : tags);
+        }
+        String configured = tagsById.keySet().iterator().next();
+        putConfig(op, configured, "SoracomAir", List.of(entry("useCustomDns", true))).then().statusCode(200);
+        List<String> sorted = tagsById.keySet().stream().sorted().toList();
+
+        Response first = as(op).queryParam("limit", 3).get("/v1/groups");
+        Response all = as(op).get("/v1/groups");
+
+        assertThat(first.jsonPath().getList("groupId")).isEqualTo(sorted.subList(0, 3));
+        assertThat(all.jsonPath().getList("groupId")).isEqualTo(sorted);
+        for (int i = 0; i < sorted.size(); i++) {
+            String id = sorted.get(i);
+            assertThat(all.jsonPath().getMap("[" + i + "].tags")).isEqualTo(tagsById.get(id));
+            assertThat(all.jsonPath().getMap("[" + i + "].configuration"))
+                    .isEqualTo(id.equals(configured) ? Map.of("SoracomAir", Map.of("useCustomDns", true)) : Map.of());
+            if (i < 3) {
+                assertThat(first.jsonPath().getMap("[" + i + "].tags")).isEqualTo(tagsById.get(id));
+            }
+        }
+    }
+
+    @Test
     void anOperatorWithoutGroupsListsAnEmptyArray() {
         Operator op = newOperator();
         Response r = as(op).get("/v1/groups");

@@ -369,6 +369,22 @@ class AuthTest extends ApiTest {
     }
 
     @Test
+    void aRefreshExtendsTheStoredSessionOfTheApiKey() {
+        Operator op = newOperator();
+        Response login = auth(Map.of("email", op.email(), "password", op.password(), "tokenTimeoutSeconds", 180));
+        String apiKey = login.path("apiKey");
+        String refreshed = with(apiKey, login.path("token")).contentType(ContentType.JSON)
+                .body(Map.of("tokenTimeoutSeconds", 3600))
+                .post("/v1/operators/" + op.operatorId() + "/token").path("token");
+
+        Response state = api().get("/_mock/state");
+        state.then().statusCode(200);
+        Number expiresAt = state.path("tables.api_session.find { it.api_key == '" + apiKey + "' }.expires_at");
+        assertThat(expiresAt.longValue() / 1000).as("the session expires with the refreshed token")
+                .isEqualTo(Jwt.payload(refreshed).getLong("exp"));
+    }
+
+    @Test
     void aRefreshWithoutTimeoutGivesADefaultLifetimeToken() {
         Operator op = newOperator();
 

@@ -242,6 +242,45 @@ class SamApiTest extends ApiTest {
     }
 
     @Test
+    void changesToUsersAndRolesAreKeptAndListedWithEveryUsersRoles() {
+        Operator op = newOperator();
+        String roles = "/v1/operators/" + op.operatorId() + "/roles/";
+        String other = "{\"statements\":[{\"effect\":\"allow\",\"api\":\"Group:listGroups\"}]}";
+        for (String role : List.of("reader", "writer", "auditor")) {
+            as(op).contentType(ContentType.JSON).body(Map.of("permission", ALLOW_GET_OPERATOR, "description", role))
+                    .post(roles + role).then().statusCode(200);
+        }
+        createUser(op, "lena", null);
+        createUser(op, "mike", null);
+        for (String[] attach : new String[][] {{"lena", "reader"}, {"lena", "writer"}, {"mike", "writer"}, {"mike", "auditor"}}) {
+            as(op).contentType(ContentType.JSON).body(Map.of("roleId", attach[1])).post(users(op) + attach[0] + "/roles")
+                    .then().statusCode(200);
+        }
+        as(op).contentType(ContentType.JSON).body(Map.of("permission", other, "description", "writes"))
+                .put(roles + "writer").then().statusCode(200);
+        assertThat(as(op).get(roles + "writer").<String>path("permission")).isEqualTo(other);
+        assertThat(as(op).get(roles + "writer").<String>path("description")).isEqualTo("writes");
+
+        Response listed = as(op).get("/v1/operators/" + op.operatorId() + "/users");
+        assertThat(listed.<List<String>>path("userName")).containsExactly("lena", "mike");
+        assertThat(listed.<List<String>>path("[0].roleList.roleId")).containsExactly("reader", "writer");
+        assertThat(listed.<List<String>>path("[1].roleList.roleId")).containsExactly("auditor", "writer");
+        assertThat(as(op).get(roles + "writer/users").<List<String>>path("userName")).containsExactly("lena", "mike");
+
+        as(op).delete(roles + "writer").then().statusCode(204);
+        assertThat(as(op).get(users(op) + "lena/roles").<List<String>>path("roleId")).containsExactly("reader");
+        assertThat(as(op).get(users(op) + "mike/roles").<List<String>>path("roleId")).containsExactly("auditor");
+
+        setPermission(op, "lena", ALLOW_GET_OPERATOR);
+        assertThat(as(op).get(users(op) + "lena/permission").<String>path("permission")).isEqualTo(ALLOW_GET_OPERATOR);
+        as(op).delete(users(op) + "lena/permission").then().statusCode(204);
+        assertThat(as(op).get(users(op) + "lena/permission").<String>path("permission")).isEmpty();
+        assertThat(as(op).get(users(op) + "lena").<String>path("description")).isEqualTo("a user");
+        as(op).delete(users(op) + "lena").then().statusCode(204);
+        assertThat(as(op).get(roles + "reader/users").<List<String>>path("userName")).isEmpty();
+    }
+
+    @Test
     void anotherOperatorsUsersAreNotVisible() {
         Operator a = newOperator();
         Operator b = newOperator();
