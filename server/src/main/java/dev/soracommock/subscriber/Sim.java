@@ -207,7 +207,7 @@ class Sim {
         this.registrationSecret = null;
         subscriptions.forEach(s -> s.owner(operatorId));
         tags.forEach(t -> t.owner(operatorId));
-        tagsChanged = true;
+        tagsChanged |= !tags.isEmpty();
         touch(now);
     }
 
