@@ -84,9 +84,17 @@ class SimQueries {
             sql.append(" and ").append(or(any));
         }
         sql.append(" order by sub.imsi").limit(fetchSize);
-        List<SubscriberRow> rows = sql.run(jdbc).query((rs, i) -> new SubscriberRow(rs.getString("page_imsi"),
-                SimStore.SIM.mapRow(rs, i))).list();
-        sims.withChildren(rows.stream().map(SubscriberRow::sim).toList());
+        // two subscriptions of one SIM on the page share one SIM object
+        Map<String, Sim> byId = new LinkedHashMap<>();
+        List<SubscriberRow> rows = sql.run(jdbc).query((rs, i) -> {
+            Sim sim = byId.get(rs.getString("sim_id"));
+            if (sim == null) {
+                sim = SimStore.SIM.mapRow(rs, i);
+                byId.put(sim.simId(), sim);
+            }
+            return new SubscriberRow(rs.getString("page_imsi"), sim);
+        }).list();
+        sims.withChildren(new ArrayList<>(byId.values()));
         List<Subscription> page = new ArrayList<>(rows.size());
         for (SubscriberRow row : rows) {
             row.sim().subscriptions().stream().filter(s -> s.imsi().equals(row.imsi())).findFirst().ifPresent(page::add);

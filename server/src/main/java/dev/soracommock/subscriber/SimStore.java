@@ -143,14 +143,15 @@ class SimStore {
 
     /**
      * Attaches to each SIM its subscriptions (primary first, then by IMSI) and tags, read for all of them in one query
-     * each. A SIM appearing twice (a subscriber page with two IMSIs of one SIM) is the same object; returns the list.
+     * each (per 1000 SIMs); returns the list. Each SIM ID is expected once (a page of subscribers passes each of its
+     * SIMs once).
      */
     List<Sim> withChildren(List<Sim> sims) {
         if (sims.isEmpty()) {
             return sims;
         }
         Map<String, Sim> byId = new LinkedHashMap<>();
-        sims.forEach(s -> byId.putIfAbsent(s.simId(), s));
+        sims.forEach(s -> byId.put(s.simId(), s));
         Map<String, List<Subscription>> subscriptions = new HashMap<>();
         Map<String, List<SimTag>> tags = new HashMap<>();
         for (List<String> ids : chunks(new ArrayList<>(byId.keySet()))) {
