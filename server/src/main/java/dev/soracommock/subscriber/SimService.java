@@ -422,7 +422,7 @@ public class SimService {
         return save(sim, changes);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: loading the SIM carries out a due expiry, which writes
     Page<SessionEvent> sessionEvents(String operatorId, Ref ref, Long fromMs, Long toMs, PageRequest page) {
         Sim sim = load(operatorId, ref);
         long from = fromMs == null ? 0 : fromMs;
@@ -434,7 +434,7 @@ public class SimService {
         return Page.of(fetched, page, e -> String.valueOf(e.id()));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: loading the SIM carries out a due expiry, which writes
     Page<StatusChange> statusHistory(String operatorId, String simId, Long fromMs, Long toMs, boolean ascending,
             PageRequest page) {
         load(operatorId, Ref.sim(simId));
@@ -542,7 +542,7 @@ public class SimService {
     }
 
     /** One of the operator's SIMs as its device sees it; 404 SEM0002 when the operator has no such SIM. */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: loading the SIM carries out a due expiry, which writes
     DeviceSim ownedSim(String operatorId, String simId) {
         Sim sim = load(operatorId, Ref.sim(simId));
         Subscription primary = sim.primary();
