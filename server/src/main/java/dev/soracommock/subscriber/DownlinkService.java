@@ -80,7 +80,7 @@ public class DownlinkService {
         return new Registration(sim.simId(), base, now);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: SimService.deviceSim carries out a due expiry, which writes
     Registration registration(String simId) {
         SimService.DeviceSim sim = sims.deviceSim(simId);
         return endpoints.find(sim.operatorId(), sim.simId())

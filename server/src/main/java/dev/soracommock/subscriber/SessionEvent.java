@@ -1,47 +1,47 @@
 package dev.soracommock.subscriber;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-/** A session event of a SIM: {@code Created} when it comes online, {@code Deleted} when its session ends. */
-@Entity
-@Table(name = "sim_session_event")
+/**
+ * A session event of a SIM: {@code Created} when it comes online, {@code Deleted} when its session ends (table
+ * {@code sim_session_event}, {@link SessionEventStore}; the ID is the table's identity, null until stored).
+ */
 class SessionEvent {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "operator_id")
     private String operatorId;
 
-    @Column(name = "sim_id")
     private String simId;
 
     private String imsi;
 
     private String event;
 
-    @Column(name = "session_id")
     private String sessionId;
 
     private String imei;
 
-    @Column(name = "ue_ip")
     private String ueIp;
 
     private String subscription;
 
     private String apn;
 
-    @Column(name = "event_time")
     private long time;
 
-    protected SessionEvent() {
+    /** An event as stored (a row of {@code sim_session_event}). */
+    SessionEvent(Long id, String operatorId, String simId, String imsi, String event, String sessionId, String imei,
+            String ueIp, String subscription, String apn, long time) {
+        this.id = id;
+        this.operatorId = operatorId;
+        this.simId = simId;
+        this.imsi = imsi;
+        this.event = event;
+        this.sessionId = sessionId;
+        this.imei = imei;
+        this.ueIp = ueIp;
+        this.subscription = subscription;
+        this.apn = apn;
+        this.time = time;
     }
 
     SessionEvent(Sim sim, String event, String sessionId, String imei, String ueIp, long now) {

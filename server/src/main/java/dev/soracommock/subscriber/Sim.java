@@ -1,138 +1,65 @@
 package dev.soracommock.subscriber;
 
-import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hibernate.annotations.BatchSize;
 
 /**
  * A SIM, stored once: its state (status, speed class, group, expiry, IMEI lock, session) and its subscriptions
  * (IMSIs) and tags. The subscriber view ({@code /subscribers/{imsi}}) and the SIM view ({@code /sims/{sim_id}}) are
  * both made from it. {@code operatorId} is null while a sandbox SIM is not registered yet.
  */
-@Entity
-@Table(name = "sim")
 class Sim {
 
-    @Id
-    @Column(name = "sim_id")
-    private String simId;
-
-    @Column(name = "operator_id")
+    private final String simId;
     private String operatorId;
-
     private String status;
-
-    @Column(name = "speed_class")
     private String speedClass;
-
-    @Column(name = "sim_type")
-    private String simType;
-
-    @Column(name = "module_type")
-    private String moduleType;
-
-    @Column(name = "serial_number")
-    private String serialNumber;
-
-    @Column(name = "registration_secret")
+    private final String simType;
+    private final String moduleType;
+    private final String serialNumber;
     private String registrationSecret;
-
-    @Column(name = "group_id")
     private String groupId;
-
-    @Column(name = "termination_enabled")
     private boolean terminationEnabled;
-
-    @Column(name = "expiry_time")
     private Long expiryTime;
-
-    @Column(name = "expiry_action")
     private String expiryAction;
-
-    @Column(name = "imei_lock")
     private String imeiLock;
-
-    @Column(name = "imei_lock_set")
     private boolean imeiLockSet;
-
+    // the current session (online) and the last ended one (previousSession)
     private boolean online;
-
-    @Column(name = "session_id")
     private String sessionId;
-
-    @Column(name = "session_imei")
     private String sessionImei;
-
-    @Column(name = "session_ip")
     private String sessionIp;
-
-    @Column(name = "session_cell")
     private String sessionCell;
-
-    @Column(name = "session_created_at")
     private Long sessionCreatedAt;
-
-    @Column(name = "session_updated_at")
     private Long sessionUpdatedAt;
-
-    @Column(name = "prev_session_id")
     private String prevSessionId;
-
-    @Column(name = "prev_imei")
     private String prevImei;
-
-    @Column(name = "prev_ip")
     private String prevIp;
-
-    @Column(name = "prev_cell")
     private String prevCell;
-
-    @Column(name = "prev_created_at")
     private Long prevCreatedAt;
-
-    @Column(name = "prev_deleted_at")
     private Long prevDeletedAt;
-
-    @Column(name = "local_info_reported_at")
     private Long localInfoReportedAt;
-
-    @Column(name = "created_at")
-    private long createdAt;
-
-    @Column(name = "modified_at")
+    private final long createdAt;
     private long modifiedAt;
-
-    @Column(name = "registered_at")
     private Long registeredAt;
 
-    @Version
+    /** Subscriptions, primary first, then by IMSI (as {@link SimStore} reads them), new ones last. */
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final Set<SimTag> tags = new LinkedHashSet<>();
+
+    // --- what SimStore needs to write it: optimistic lock, insert or update, what changed since read ---
     private long version;
+    private boolean persisted;
+    private boolean changed;
+    private boolean tagsChanged;
 
-    @OneToMany(mappedBy = "sim", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
-    @OrderBy("primary desc, imsi asc")
-    @BatchSize(size = 100)
-    private List<Subscription> subscriptions = new ArrayList<>();
-
-    @OneToMany(mappedBy = "sim", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
-    @BatchSize(size = 100)
-    private Set<SimTag> tags = new LinkedHashSet<>();
-
-    protected Sim() {
-    }
-
+    /** A new SIM (not stored yet). */
     Sim(String simId, String operatorId, String status, String speedClass, String simType, String moduleType,
             String serialNumber, String registrationSecret, long now) {
         this.simId = simId;
@@ -145,6 +72,63 @@ class Sim {
         this.registrationSecret = registrationSecret;
         this.createdAt = now;
         this.modifiedAt = now;
+    }
+
+    /** A SIM as stored (a row of {@code sim}); {@link SimStore} attaches its subscriptions and tags. */
+    Sim(String simId, String operatorId, String status, String speedClass, String simType, String moduleType,
+            String serialNumber, String registrationSecret, String groupId, boolean terminationEnabled,
+            Long expiryTime, String expiryAction, String imeiLock, boolean imeiLockSet, boolean online,
+            String sessionId, String sessionImei, String sessionIp, String sessionCell, Long sessionCreatedAt,
+            Long sessionUpdatedAt, String prevSessionId, String prevImei, String prevIp, String prevCell,
+            Long prevCreatedAt, Long prevDeletedAt, Long localInfoReportedAt, long createdAt, long modifiedAt,
+            Long registeredAt, long version) {
+        this.simId = simId;
+        this.operatorId = operatorId;
+        this.status = status;
+        this.speedClass = speedClass;
+        this.simType = simType;
+        this.moduleType = moduleType;
+        this.serialNumber = serialNumber;
+        this.registrationSecret = registrationSecret;
+        this.groupId = groupId;
+        this.terminationEnabled = terminationEnabled;
+        this.expiryTime = expiryTime;
+        this.expiryAction = expiryAction;
+        this.imeiLock = imeiLock;
+        this.imeiLockSet = imeiLockSet;
+        this.online = online;
+        this.sessionId = sessionId;
+        this.sessionImei = sessionImei;
+        this.sessionIp = sessionIp;
+        this.sessionCell = sessionCell;
+        this.sessionCreatedAt = sessionCreatedAt;
+        this.sessionUpdatedAt = sessionUpdatedAt;
+        this.prevSessionId = prevSessionId;
+        this.prevImei = prevImei;
+        this.prevIp = prevIp;
+        this.prevCell = prevCell;
+        this.prevCreatedAt = prevCreatedAt;
+        this.prevDeletedAt = prevDeletedAt;
+        this.localInfoReportedAt = localInfoReportedAt;
+        this.createdAt = createdAt;
+        this.modifiedAt = modifiedAt;
+        this.registeredAt = registeredAt;
+        this.version = version;
+        this.persisted = true;
+    }
+
+    /** The stored subscriptions and tags of a SIM just read (SimStore). */
+    void attach(Collection<Subscription> storedSubscriptions, Collection<SimTag> storedTags) {
+        subscriptions.clear();
+        tags.clear();
+        for (Subscription s : storedSubscriptions) {
+            s.sim(this);
+            subscriptions.add(s);
+        }
+        for (SimTag t : storedTags) {
+            t.sim(this);
+            tags.add(t);
+        }
     }
 
     Subscription addSubscription(String imsi, String iccid, String msisdn, String subscription, List<String> bundles,
@@ -188,8 +172,14 @@ class Sim {
     long modifiedAt() { return modifiedAt; }
     Long registeredAt() { return registeredAt; }
 
+    /** The subscriptions, primary first, then by IMSI; read-only (a subscription is added, never removed). */
     List<Subscription> subscriptions() {
-        return subscriptions;
+        return Collections.unmodifiableList(subscriptions);
+    }
+
+    /** The tags (SimStore writes them). */
+    Collection<SimTag> tagRows() {
+        return Collections.unmodifiableSet(tags);
     }
 
     Subscription primary() {
@@ -207,6 +197,7 @@ class Sim {
 
     void touch(long now) {
         this.modifiedAt = now;
+        this.changed = true;
     }
 
     void register(String operatorId, long now) {
@@ -216,6 +207,7 @@ class Sim {
         this.registrationSecret = null;
         subscriptions.forEach(s -> s.owner(operatorId));
         tags.forEach(t -> t.owner(operatorId));
+        tagsChanged |= !tags.isEmpty();
         touch(now);
     }
 
@@ -261,12 +253,14 @@ class Sim {
                 tags.add(new SimTag(this, name, value));
             }
         });
+        tagsChanged = true;
         touch(now);
     }
 
     boolean removeTag(String name, long now) {
         boolean removed = tags.removeIf(t -> t.name().equals(name));
         if (removed) {
+            tagsChanged = true;
             touch(now);
         }
         return removed;
@@ -302,5 +296,27 @@ class Sim {
     void localInfoReported(long now) {
         this.localInfoReportedAt = now;
         touch(now);
+    }
+
+    // --- storage state (SimStore) ---
+
+    long version() { return version; }
+
+    /** Whether the SIM is in the table already (save updates it) or new (save inserts it). */
+    boolean persisted() { return persisted; }
+
+    /** Whether a change was made since the SIM was read or last written (a rule method touched it). */
+    boolean changed() { return changed; }
+
+    /** Whether its tags changed since it was read or last written. */
+    boolean tagsChanged() { return tagsChanged; }
+
+    /** Written at {@code version}: what is in memory is what is stored. */
+    void stored(long version) {
+        this.version = version;
+        this.persisted = true;
+        this.changed = false;
+        this.tagsChanged = false;
+        subscriptions.forEach(Subscription::stored);
     }
 }

@@ -1,26 +1,21 @@
 package dev.soracommock.subscriber;
 
 import dev.soracommock.kernel.SqlLike;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.Join;
-import jakarta.persistence.criteria.JoinType;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The list filters and the search, as SQL (criteria queries), keyset-paged: ORDER BY key, key > after, LIMIT n+1.
- * Every query takes the operator ID first.
+ * The list filters and the search, as SQL, keyset-paged: ORDER BY key, key > after, FETCH FIRST n+1. The SQL is built
+ * from fixed fragments; every value is a named parameter. A page is one query for its rows, then one for the
+ * subscriptions and one for the tags of all its SIMs ({@link SimStore#withChildren}). Every query takes the operator
+ * ID first.
  */
 @Repository
 class SimQueries {
@@ -41,135 +36,180 @@ class SimQueries {
     record Search(List<Term> terms, boolean or, Boolean online, Function<String, Collection<String>> groupIdsByName) {
     }
 
-    private final EntityManager em;
+    private final JdbcClient jdbc;
+    private final SimStore sims;
 
-    SimQueries(EntityManager em) {
-        this.em = em;
+    SimQueries(JdbcClient jdbc, SimStore sims) {
+        this.jdbc = jdbc;
+        this.sims = sims;
     }
 
+    /** A page row of the subscriber list: the IMSI and its SIM (children attached after the page is read). */
+    private record SubscriberRow(String imsi, Sim sim) {
+    }
+
+    /**
+     * The subscriptions of a page of {@code GET /subscribers}, in IMSI order: one query for the page (each
+     * subscription joined with its SIM), then the subscriptions and tags of all the page's SIMs in one query each.
+     * Each statement reads what is committed (the caller holds no transaction on purpose); a subscription gone between
+     * the statements (its SIM deleted) is left out.
+     */
     List<Subscription> listSubscribers(String operatorId, SubscriberFilter f, String after, int fetchSize) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Subscription> q = cb.createQuery(Subscription.class);
-        Root<Subscription> sub = q.from(Subscription.class);
-        // fetched with the subscription: one query for the page instead of one more per SIM
-        @SuppressWarnings("unchecked")
-        Join<Subscription, Sim> sim = (Join<Subscription, Sim>) sub.<Subscription, Sim>fetch("sim", JoinType.INNER);
-        List<Predicate> where = new ArrayList<>();
-        where.add(cb.equal(sub.get("operatorId"), operatorId));
+        Sql sql = new Sql("select sub.imsi as page_imsi, " + SimStore.SIM_COLUMNS
+                + " from sim_subscription sub join sim s on s.sim_id = sub.sim_id where sub.operator_id = ")
+                .value(operatorId);
         if (after != null) {
-            where.add(cb.greaterThan(sub.get("imsi"), after));
+            sql.append(" and sub.imsi > ").value(after);
         }
         if (f.tagName() != null) {
-            Subquery<Integer> t = q.subquery(Integer.class);
-            Root<SimTag> tag = t.from(SimTag.class);
-            Predicate value = f.tagPrefix()
-                    ? cb.like(tag.get("value"), SqlLike.literal(f.tagValue()) + "%", '\\')
-                    : cb.equal(tag.get("value"), f.tagValue());
-            t.select(cb.literal(1)).where(cb.equal(tag.get("sim"), sim), cb.equal(tag.get("name"), f.tagName()), value);
-            where.add(cb.exists(t));
+            sql.append(" and exists (select 1 from sim_tag t where t.sim_id = s.sim_id and t.tag_name = ")
+                    .value(f.tagName());
+            if (f.tagPrefix()) {
+                sql.append(" and t.tag_value like ").value(SqlLike.literal(f.tagValue()) + "%").append(" escape '\\')");
+            } else {
+                sql.append(" and t.tag_value = ").value(f.tagValue()).append(")");
+            }
         }
         if (f.statuses() != null) {
-            where.add(sim.get("status").in(f.statuses()));
+            sql.append(" and s.status in (").value(f.statuses()).append(")");
         }
         if (f.speedClasses() != null) {
-            where.add(sim.get("speedClass").in(f.speedClasses()));
+            sql.append(" and s.speed_class in (").value(f.speedClasses()).append(")");
         }
         if (f.serialNumbers() != null) {
-            List<Predicate> any = new ArrayList<>();
+            List<String> any = new ArrayList<>();
             for (String s : f.serialNumbers()) {
-                any.add(cb.like(sim.get("serialNumber"), SqlLike.literal(s) + "%", '\\'));
+                any.add("s.serial_number like " + sql.bind(SqlLike.literal(s) + "%") + " escape '\\'");
             }
-            where.add(cb.or(any.toArray(Predicate[]::new)));
+            sql.append(" and ").append(or(any));
         }
-        q.select(sub).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(sub.get("imsi")));
-        return limited(em.createQuery(q), fetchSize);
+        sql.append(" order by sub.imsi").limit(fetchSize);
+        // two subscriptions of one SIM on the page share one SIM object
+        Map<String, Sim> byId = new LinkedHashMap<>();
+        List<SubscriberRow> rows = sql.run(jdbc).query((rs, i) -> {
+            Sim sim = byId.get(rs.getString("sim_id"));
+            if (sim == null) {
+                sim = SimStore.SIM.mapRow(rs, i);
+                byId.put(sim.simId(), sim);
+            }
+            return new SubscriberRow(rs.getString("page_imsi"), sim);
+        }).list();
+        sims.withChildren(new ArrayList<>(byId.values()));
+        List<Subscription> page = new ArrayList<>(rows.size());
+        for (SubscriberRow row : rows) {
+            row.sim().subscriptions().stream().filter(s -> s.imsi().equals(row.imsi())).findFirst().ifPresent(page::add);
+        }
+        return page;
     }
 
+    /** The SIMs of a page of {@code /query/sims} (and {@code /query/subscribers}), in SIM ID order. */
     List<Sim> search(String operatorId, Search s, String after, int fetchSize) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Sim> q = cb.createQuery(Sim.class);
-        Root<Sim> sim = q.from(Sim.class);
-        List<Predicate> where = new ArrayList<>();
-        where.add(cb.equal(sim.get("operatorId"), operatorId));
+        Sql sql = new Sql("select " + SimStore.SIM_COLUMNS + " from sim s where s.operator_id = ").value(operatorId);
         if (after != null) {
-            where.add(cb.greaterThan(sim.get("simId"), after));
+            sql.append(" and s.sim_id > ").value(after);
         }
         if (s.online() != null) {
-            where.add(cb.equal(sim.get("online"), s.online()));
+            sql.append(" and s.online = ").value(s.online());
         }
-        List<Predicate> terms = new ArrayList<>();
+        List<String> terms = new ArrayList<>();
         for (Term term : s.terms()) {
-            List<Predicate> any = new ArrayList<>();
+            List<String> any = new ArrayList<>();
             for (String v : term.values()) {
-                any.add(match(cb, q, sim, term.field(), v, operatorId, s));
+                any.add(match(sql, term.field(), v, operatorId, s));
             }
-            terms.add(cb.or(any.toArray(Predicate[]::new)));
+            terms.add(or(any));
         }
         if (!terms.isEmpty()) {
-            where.add(s.or() ? cb.or(terms.toArray(Predicate[]::new)) : cb.and(terms.toArray(Predicate[]::new)));
+            sql.append(" and (").append(String.join(s.or() ? " or " : " and ", terms)).append(")");
         }
-        q.select(sim).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(sim.get("simId")));
-        return limited(em.createQuery(q), fetchSize);
+        sql.append(" order by s.sim_id").limit(fetchSize);
+        return sims.withChildren(sql.run(jdbc).query(SimStore.SIM).list());
     }
 
-    private Predicate match(CriteriaBuilder cb, CriteriaQuery<?> q, Root<Sim> sim, String field, String value,
-            String operatorId, Search s) {
+    /** The condition of one value of a term, its parameters bound on {@code sql}. */
+    private static String match(Sql sql, String field, String value, String operatorId, Search s) {
         String contains = "%" + SqlLike.literal(value.toLowerCase(Locale.ROOT)) + "%";
         switch (field) {
             case "sim_id":
-                return like(cb, sim.get("simId"), contains);
+                return like("s.sim_id", sql.bind(contains));
             case "serial_number":
-                return like(cb, sim.get("serialNumber"), contains);
+                return like("s.serial_number", sql.bind(contains));
             case "status":
-                return like(cb, sim.get("status"), contains);
+                return like("s.status", sql.bind(contains));
             case "module_type":
-                return like(cb, sim.get("moduleType"), contains);
+                return like("s.module_type", sql.bind(contains));
             case "group_id":
-                return cb.equal(sim.get("groupId"), value);
+                return "s.group_id = " + sql.bind(value);
             case "group": {
                 Collection<String> byName = s.groupIdsByName().apply(value);
-                Predicate idLike = like(cb, sim.get("groupId"), contains);
-                return byName.isEmpty() ? idLike : cb.or(idLike, sim.get("groupId").in(byName));
+                String idLike = like("s.group_id", sql.bind(contains));
+                return byName.isEmpty() ? idLike : "(" + idLike + " or s.group_id in (" + sql.bind(byName) + "))";
             }
             case "name":
-            case "tag": {
-                Subquery<Integer> t = q.subquery(Integer.class);
-                Root<SimTag> tag = t.from(SimTag.class);
-                List<Predicate> p = new ArrayList<>();
-                p.add(cb.equal(tag.get("sim"), sim));
-                p.add(cb.equal(tag.get("operatorId"), operatorId));
-                if (field.equals("name")) {
-                    p.add(cb.equal(tag.get("name"), "name"));
-                }
-                p.add(like(cb, tag.get("value"), contains));
-                t.select(cb.literal(1)).where(p.toArray(Predicate[]::new));
-                return cb.exists(t);
-            }
+            case "tag":
+                return "exists (select 1 from sim_tag t where t.sim_id = s.sim_id and t.operator_id = "
+                        + sql.bind(operatorId) + (field.equals("name") ? " and t.tag_name = 'name'" : "")
+                        + " and " + like("t.tag_value", sql.bind(contains)) + ")";
             default: {
-                Subquery<Integer> t = q.subquery(Integer.class);
-                Root<Subscription> sub = t.from(Subscription.class);
-                Predicate p = switch (field) {
-                    case "imsi" -> like(cb, sub.get("imsi"), contains);
-                    case "msisdn" -> like(cb, sub.get("msisdn"), contains);
-                    case "iccid" -> like(cb, sub.get("iccid"), contains);
-                    case "bundles" -> like(cb, sub.get("bundles"), contains);
-                    case "subscription" -> cb.equal(cb.lower(sub.get("subscription")), value.toLowerCase(Locale.ROOT));
+                String p = switch (field) {
+                    case "imsi" -> like("sub.imsi", sql.bind(contains));
+                    case "msisdn" -> like("sub.msisdn", sql.bind(contains));
+                    case "iccid" -> like("sub.iccid", sql.bind(contains));
+                    case "bundles" -> like("sub.bundles", sql.bind(contains));
+                    case "subscription" -> "lower(sub.subscription) = " + sql.bind(value.toLowerCase(Locale.ROOT));
                     default -> throw new IllegalArgumentException(field);
                 };
-                t.select(cb.literal(1)).where(cb.equal(sub.get("sim"), sim), p);
-                return cb.exists(t);
+                return "exists (select 1 from sim_subscription sub where sub.sim_id = s.sim_id and " + p + ")";
             }
         }
     }
 
-    private static Predicate like(CriteriaBuilder cb, Expression<String> field, String pattern) {
-        return cb.like(cb.lower(field), pattern, '\\');
+    private static String like(String column, String parameter) {
+        return "lower(" + column + ") like " + parameter + " escape '\\'";
     }
 
-    private static <T> List<T> limited(TypedQuery<T> query, int fetchSize) {
-        if (fetchSize != Integer.MAX_VALUE) {
-            query.setMaxResults(fetchSize);
+    /** Alternatives; none is false (as a disjunction of nothing). */
+    private static String or(List<String> any) {
+        return any.isEmpty() ? "1 = 0" : "(" + String.join(" or ", any) + ")";
+    }
+
+    /** SQL text of fixed fragments, and the named parameters ({@code :p0}, {@code :p1} …) the values are bound to. */
+    private static final class Sql {
+
+        private final StringBuilder text;
+        private final Map<String, Object> params = new LinkedHashMap<>();
+
+        Sql(String start) {
+            this.text = new StringBuilder(start);
         }
-        return query.getResultList();
+
+        Sql append(String fragment) {
+            text.append(fragment);
+            return this;
+        }
+
+        /** Binds a value (a collection expands to a list) and appends its parameter. */
+        Sql value(Object value) {
+            return append(bind(value));
+        }
+
+        /** Binds a value and returns its parameter, to place in a fragment. */
+        String bind(Object value) {
+            String name = "p" + params.size();
+            params.put(name, value);
+            return ":" + name;
+        }
+
+        /** FETCH FIRST n ROWS ONLY, unless all are asked for ({@link Integer#MAX_VALUE}). */
+        Sql limit(int fetchSize) {
+            if (fetchSize != Integer.MAX_VALUE) {
+                append(" fetch first ").value(fetchSize).append(" rows only");
+            }
+            return this;
+        }
+
+        JdbcClient.StatementSpec run(JdbcClient jdbc) {
+            return jdbc.sql(text.toString()).params(params);
+        }
     }
 }

@@ -7,12 +7,12 @@ import dev.soracommock.kernel.ApiException;
 import dev.soracommock.kernel.ErrorCode;
 import dev.soracommock.kernel.Paging.Page;
 import dev.soracommock.kernel.Paging.PageRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,11 +45,11 @@ public class SimService {
             "suspended", Set.of("active", "inactive", "standby", "terminated"),
             "terminated", Set.of());
 
-    private final SimRepository sims;
-    private final SubscriptionRepository subscriptions;
-    private final StatusChangeRepository history;
-    private final SessionEventRepository events;
-    private final SmsRepository sms;
+    private final SimStore sims;
+    private final SubscriptionStore subscriptions;
+    private final StatusChangeStore history;
+    private final SessionEventStore events;
+    private final SmsStore sms;
     private final SimQueries queries;
     private final ObjectProvider<GroupDirectory> groups;
     private final Identifiers ids;
@@ -57,8 +57,8 @@ public class SimService {
     private final MockClock clock;
     private final ApplicationEventPublisher publisher;
 
-    SimService(SimRepository sims, SubscriptionRepository subscriptions, StatusChangeRepository history,
-            SessionEventRepository events, SmsRepository sms, SimQueries queries, ObjectProvider<GroupDirectory> groups, Identifiers ids,
+    SimService(SimStore sims, SubscriptionStore subscriptions, StatusChangeStore history,
+            SessionEventStore events, SmsStore sms, SimQueries queries, ObjectProvider<GroupDirectory> groups, Identifiers ids,
             SimIdentifiers simIds, MockClock clock, ApplicationEventPublisher publisher) {
         this.publisher = publisher;
         this.sims = sims;
@@ -191,14 +191,16 @@ public class SimService {
     /** The caller's SIM if there is one (never throws for a missing SIM: the soralet source look-up). */
     @Transactional
     java.util.Optional<Sim> find(String operatorId, Ref ref) {
-        boolean exists = ref.imsi() != null ? subscriptions.findByOperatorIdAndImsi(operatorId, ref.imsi()).isPresent()
-                : sims.findByOperatorIdAndSimId(operatorId, ref.simId()).isPresent();
-        return exists ? java.util.Optional.of(load(operatorId, ref)) : java.util.Optional.empty();
+        java.util.Optional<Sim> found = ref.imsi() != null
+                ? subscriptions.findByOperatorIdAndImsi(operatorId, ref.imsi()).map(Subscription::sim)
+                : sims.findByOperatorIdAndSimId(operatorId, ref.simId());
+        found.ifPresent(this::applyDueExpiry);
+        return found;
     }
 
     @Transactional(readOnly = true)
     Page<Sim> list(String operatorId, PageRequest page) {
-        List<Sim> fetched = sims.page(operatorId, page.after(), limit(page));
+        List<Sim> fetched = sims.page(operatorId, page.after(), page.fetchSize());
         return Page.of(fetched, page, Sim::simId);
     }
 
@@ -208,19 +210,19 @@ public class SimService {
         if (speedClasses.isEmpty()) {
             return list(operatorId, page);
         }
-        return Page.of(sims.pageOfSpeedClasses(operatorId, speedClasses, page.after(), limit(page)), page, Sim::simId);
+        return Page.of(sims.pageOfSpeedClasses(operatorId, speedClasses, page.after(), page.fetchSize()), page, Sim::simId);
     }
 
     /** The SIMs of one of the operator's groups (what {@code GET /groups/{id}/subscribers} lists). */
     @Transactional(readOnly = true)
     Page<Sim> inGroup(String operatorId, String groupId, PageRequest page) {
-        return Page.of(sims.pageInGroup(operatorId, groupId, page.after(), limit(page)), page, Sim::simId);
+        return Page.of(sims.pageInGroup(operatorId, groupId, page.after(), page.fetchSize()), page, Sim::simId);
     }
 
     /**
-     * No transaction of its own (the hot read of {@code GET /subscribers}): the page and its SIMs' eager collections
-     * are read by the one query call, each statement seeing what is committed, as in a read-committed read-only
-     * transaction, without the begin and commit around them.
+     * No transaction of its own (the hot read of {@code GET /subscribers}): the page, then its SIMs' subscriptions and
+     * tags, are three statements, each seeing what is committed, as in a read-committed read-only transaction, without
+     * the begin and commit around them.
      */
     Page<Subscription> listSubscribers(String operatorId, SimQueries.SubscriberFilter filter, PageRequest page) {
         List<Subscription> fetched = queries.listSubscribers(operatorId, filter, page.after(), page.fetchSize());
@@ -262,13 +264,14 @@ public class SimService {
             throw new ApiException(ErrorCode.STATUS_TRANSITION_NOT_ALLOWED, from, target);
         }
         long now = clock.nowMillis();
+        List<Object> changes = new ArrayList<>();
         sim.status(target, now);
         if (target.equals("terminated") && sim.online()) {
-            endSession(sim, now);
+            endSession(sim, now, changes);
         }
         record(sim, now);
-        statusChanged(sim, from, now);
-        return sims.save(sim);
+        statusChanged(sim, from, now, changes);
+        return save(sim, changes);
     }
 
     @Transactional
@@ -293,17 +296,18 @@ public class SimService {
         if (!Plans.speedClasses(subscription).contains(speedClass)) {
             throw new ApiException(ErrorCode.SPEED_CLASS_NOT_AVAILABLE, speedClass, subscription);
         }
+        List<Object> changes = new ArrayList<>();
         if (!speedClass.equals(sim.speedClass())) {
             long now = clock.nowMillis();
             String old = sim.speedClass();
             sim.speedClass(speedClass, now);
             record(sim, now);
             if (sim.operatorId() != null) {
-                publisher.publishEvent(new SimSpeedClassChanged(sim.operatorId(), sim.simId(), sim.primary().imsi(), old,
+                changes.add(new SimSpeedClassChanged(sim.operatorId(), sim.simId(), sim.primary().imsi(), old,
                         speedClass, now));
             }
         }
-        return sims.save(sim);
+        return save(sim, changes);
     }
 
     @Transactional
@@ -413,23 +417,24 @@ public class SimService {
         if (!sim.online()) {
             throw new ApiException(ErrorCode.SUBSCRIBER_OFFLINE);
         }
-        endSession(sim, clock.nowMillis());
-        return sims.save(sim);
+        List<Object> changes = new ArrayList<>();
+        endSession(sim, clock.nowMillis(), changes);
+        return save(sim, changes);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: loading the SIM carries out a due expiry, which writes
     Page<SessionEvent> sessionEvents(String operatorId, Ref ref, Long fromMs, Long toMs, PageRequest page) {
         Sim sim = load(operatorId, ref);
         long from = fromMs == null ? 0 : fromMs;
         long to = toMs == null ? Long.MAX_VALUE : toMs;
         Long after = key(page.after());
         List<SessionEvent> fetched = ref.imsi() != null
-                ? events.pageByImsi(operatorId, ref.imsi(), from, to, after, limit(page))
-                : events.pageBySim(operatorId, sim.simId(), from, to, after, limit(page));
+                ? events.pageByImsi(operatorId, ref.imsi(), from, to, after, page.fetchSize())
+                : events.pageBySim(operatorId, sim.simId(), from, to, after, page.fetchSize());
         return Page.of(fetched, page, e -> String.valueOf(e.id()));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: loading the SIM carries out a due expiry, which writes
     Page<StatusChange> statusHistory(String operatorId, String simId, Long fromMs, Long toMs, boolean ascending,
             PageRequest page) {
         load(operatorId, Ref.sim(simId));
@@ -437,19 +442,15 @@ public class SimService {
         long to = toMs == null ? Long.MAX_VALUE : toMs;
         Long after = key(page.after());
         List<StatusChange> fetched = ascending
-                ? history.pageAsc(operatorId, simId, from, to, after, limit(page))
-                : history.pageDesc(operatorId, simId, from, to, after, limit(page));
+                ? history.pageAsc(operatorId, simId, from, to, after, page.fetchSize())
+                : history.pageDesc(operatorId, simId, from, to, after, page.fetchSize());
         return Page.of(fetched, page, c -> String.valueOf(c.id()));
     }
 
     /** How many of the operator's SIMs are in each status (statuses without a SIM left out): the resource summaries. */
     @Transactional(readOnly = true)
     public Map<String, Long> countByStatus(String operatorId) {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        for (Object[] row : sims.countByStatus(operatorId)) {
-            counts.put((String) row[0], ((Number) row[1]).longValue());
-        }
-        return counts;
+        return new java.util.TreeMap<>(sims.countByStatus(operatorId));
     }
 
     /** One recorded status of an operator's SIM: what billing charges by. */
@@ -501,23 +502,24 @@ public class SimService {
     Sim deviceSession(String simId, boolean online, String imei, String ip, String cellJson) {
         Sim sim = sims.findBySimId(simId).orElseThrow(() -> new ApiException(ErrorCode.SIM_NOT_FOUND));
         long now = clock.nowMillis();
+        List<Object> changes = new ArrayList<>();
         if (online) {
             String previousImei = sim.sessionImei();
             if (sim.online()) {
-                endSession(sim, now);
+                endSession(sim, now, changes);
             }
             String sessionId = ids.uuid().toString();
             String ueIp = ip != null ? ip : sim.primary().ipAddress();
             sim.sessionStarted(sessionId, imei, ueIp, cellJson, now);
             if (sim.operatorId() != null) {
                 events.save(new SessionEvent(sim, "Created", sessionId, imei, ueIp, now));
-                publisher.publishEvent(new SimSessionChanged(sim.operatorId(), sim.simId(), sim.primary().imsi(),
+                changes.add(new SimSessionChanged(sim.operatorId(), sim.simId(), sim.primary().imsi(),
                         "Created", now, imei, previousImei, sim.imeiLockSet() ? sim.imeiLock() : null));
             }
         } else if (sim.online()) {
-            endSession(sim, now);
+            endSession(sim, now, changes);
         }
-        return sims.save(sim);
+        return save(sim, changes);
     }
 
     /** What another domain's device side needs of a SIM (its primary subscription, its session, its group). */
@@ -540,7 +542,7 @@ public class SimService {
     }
 
     /** One of the operator's SIMs as its device sees it; 404 SEM0002 when the operator has no such SIM. */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: loading the SIM carries out a due expiry, which writes
     DeviceSim ownedSim(String operatorId, String simId) {
         Sim sim = load(operatorId, Ref.sim(simId));
         Subscription primary = sim.primary();
@@ -626,16 +628,30 @@ public class SimService {
 
     // --- helpers ---
 
-    private void endSession(Sim sim, long now) {
+    /**
+     * Ends the SIM's session and records the session event; the application event is added to {@code changes}, to be
+     * published once the SIM is saved ({@link #save(Sim, List)}).
+     */
+    private void endSession(Sim sim, long now, List<Object> changes) {
         String sessionId = sim.sessionId();
         String imei = sim.sessionImei();
         String ip = sim.sessionIp();
         sim.sessionEnded(now);
         if (sim.operatorId() != null) {
             events.save(new SessionEvent(sim, "Deleted", sessionId, imei, ip, now));
-            publisher.publishEvent(new SimSessionChanged(sim.operatorId(), sim.simId(), sim.primary().imsi(), "Deleted",
+            changes.add(new SimSessionChanged(sim.operatorId(), sim.simId(), sim.primary().imsi(), "Deleted",
                     now, imei, null, sim.imeiLockSet() ? sim.imeiLock() : null));
         }
+    }
+
+    /**
+     * Writes the SIM (nothing is written unless saved), then publishes the application events of its changes: a
+     * listener that reads the SIM again reads what was saved.
+     */
+    private Sim save(Sim sim, List<Object> changes) {
+        sims.save(sim);
+        changes.forEach(publisher::publishEvent);
+        return sim;
     }
 
     /** The caller's SIM, with a due expiry carried out first. */
@@ -669,20 +685,21 @@ public class SimService {
             case "terminate" -> sim.terminationEnabled() ? "terminated" : null;
             default -> null;
         };
+        List<Object> changes = new ArrayList<>();
         if ("deleteSession".equals(action) && sim.online()) {
-            endSession(sim, now);
+            endSession(sim, now, changes);
         }
         sim.expiry(null, null, now);
         if (target != null && !target.equals(sim.status())) {
             String from = sim.status();
             sim.status(target, now);
             if (target.equals("terminated") && sim.online()) {
-                endSession(sim, now);
+                endSession(sim, now, changes);
             }
             record(sim, now);
-            statusChanged(sim, from, now);
+            statusChanged(sim, from, now, changes);
         }
-        sims.save(sim);
+        save(sim, changes);
     }
 
     private static Subscription subscriptionOf(Sim sim, Ref ref) {
@@ -700,19 +717,15 @@ public class SimService {
         return groupId;
     }
 
-    private void statusChanged(Sim sim, String from, long now) {
+    private static void statusChanged(Sim sim, String from, long now, List<Object> changes) {
         if (sim.operatorId() != null) {
-            publisher.publishEvent(new SimStatusChanged(sim.operatorId(), sim.simId(), sim.primary().imsi(), from,
-                    sim.status(), now));
+            changes.add(new SimStatusChanged(sim.operatorId(), sim.simId(), sim.primary().imsi(), from, sim.status(),
+                    now));
         }
     }
 
     private void record(Sim sim, long now) {
         history.save(new StatusChange(sim, now));
-    }
-
-    static Limit limit(PageRequest page) {
-        return page.limit() == null ? Limit.unlimited() : Limit.of(page.fetchSize());
     }
 
     private static Long key(String after) {

@@ -1,53 +1,14 @@
 package dev.soracommock.subscriber;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.util.Objects;
 
-/** A tag of a SIM. */
-@Entity
-@Table(name = "sim_tag")
-@IdClass(SimTag.Key.class)
+/** A tag of a SIM (a row of {@code sim_tag}, key: SIM ID and name), stored with its SIM ({@link SimStore}). */
 class SimTag {
 
-    static class Key implements Serializable {
-        String sim;
-        String name;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(sim, k.sim) && Objects.equals(name, k.name);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(sim, name);
-        }
-    }
-
-    @Id
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "sim_id")
     private Sim sim;
-
-    @Id
-    @Column(name = "tag_name")
-    private String name;
-
-    @Column(name = "operator_id")
+    private final String name;
     private String operatorId;
-
-    @Column(name = "tag_value")
     private String value;
-
-    protected SimTag() {
-    }
 
     SimTag(Sim sim, String name, String value) {
         this.sim = sim;
@@ -56,8 +17,16 @@ class SimTag {
         this.value = value;
     }
 
+    /** A tag as stored; its SIM attaches it. */
+    SimTag(String name, String operatorId, String value) {
+        this.name = name;
+        this.operatorId = operatorId;
+        this.value = value;
+    }
+
     String name() { return name; }
     String value() { return value; }
+    String operatorId() { return operatorId; }
 
     void value(String value) {
         this.value = value;
@@ -65,6 +34,10 @@ class SimTag {
 
     void owner(String operatorId) {
         this.operatorId = operatorId;
+    }
+
+    void sim(Sim sim) {
+        this.sim = sim;
     }
 
     @Override

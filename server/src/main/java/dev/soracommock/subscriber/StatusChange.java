@@ -1,47 +1,47 @@
 package dev.soracommock.subscriber;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.util.Arrays;
 import java.util.List;
 
-/** One recorded change of a SIM's status, speed class or group (GET /sims/{sim_id}/statuses/history). */
-@Entity
-@Table(name = "sim_status_history")
+/**
+ * One recorded change of a SIM's status, speed class or group (GET /sims/{sim_id}/statuses/history): table
+ * {@code sim_status_history}, {@link StatusChangeStore}; the ID is the table's identity, null until stored.
+ */
 class StatusChange {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "operator_id")
     private String operatorId;
 
-    @Column(name = "sim_id")
     private String simId;
 
     private String imsi;
 
     private String status;
 
-    @Column(name = "speed_class")
     private String speedClass;
 
     private String subscription;
 
     private String bundles;
 
-    @Column(name = "group_id")
     private String groupId;
 
-    @Column(name = "applied_at")
     private long appliedAt;
 
-    protected StatusChange() {
+    /** A change as stored (a row of {@code sim_status_history}). */
+    StatusChange(Long id, String operatorId, String simId, String imsi, String status, String speedClass,
+            String subscription, String bundles, String groupId, long appliedAt) {
+        this.id = id;
+        this.operatorId = operatorId;
+        this.simId = simId;
+        this.imsi = imsi;
+        this.status = status;
+        this.speedClass = speedClass;
+        this.subscription = subscription;
+        this.bundles = bundles;
+        this.groupId = groupId;
+        this.appliedAt = appliedAt;
     }
 
     StatusChange(Sim sim, long now) {
@@ -58,6 +58,7 @@ class StatusChange {
     }
 
     Long id() { return id; }
+    String operatorId() { return operatorId; }
     String simId() { return simId; }
     String imsi() { return imsi; }
     String status() { return status; }
@@ -65,6 +66,11 @@ class StatusChange {
     String subscription() { return subscription; }
     String groupId() { return groupId; }
     long appliedAt() { return appliedAt; }
+
+    /** The bundles as stored: comma-separated names. */
+    String bundlesColumn() {
+        return bundles;
+    }
 
     List<String> bundles() {
         return bundles == null || bundles.isEmpty() ? List.of() : Arrays.asList(bundles.split(","));

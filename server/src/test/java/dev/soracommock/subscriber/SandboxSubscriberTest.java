@@ -132,6 +132,34 @@ class SandboxSubscriberTest extends SimTestSupport {
     }
 
     @Test
+    void aRegisteredSimsSubscriptionAndTagsAreTheCallersInListsSearchesAndLaterChanges() {
+        Operator op = newOperator();
+        NewSim sim = createSandboxSim(op, Map.of("subscription", "plan-D"));
+        register(op, sim.imsi(), Map.of("registrationSecret", sim.registrationSecret(),
+                "tags", Map.of("name", "porch", "room", "hall"))).then().statusCode(200);
+
+        Response listed = as(op).queryParam("tag_name", "room").queryParam("tag_value", "hall").get("/v1/subscribers");
+        assertThat(listed.jsonPath().getList("imsi", String.class)).containsExactly(sim.imsi());
+        assertThat(as(op).queryParam("tag", "porch").get("/v1/query/sims").jsonPath().getList("simId", String.class))
+                .containsExactly(sim.imsi());
+
+        as(op).contentType(ContentType.JSON).body(List.of(Map.of("tagName", "room", "tagValue", "attic")))
+                .put("/v1/subscribers/" + sim.imsi() + "/tags").then().statusCode(200);
+        as(op).delete("/v1/subscribers/" + sim.imsi() + "/tags/name").then().statusCode(204);
+        as(op).contentType(ContentType.JSON).body(List.of("D-500MB"))
+                .put("/v1/subscribers/" + sim.imsi() + "/bundles").then().statusCode(200);
+
+        Response r = as(op).get("/v1/subscribers/" + sim.imsi());
+        assertThat(r.jsonPath().getMap("tags")).isEqualTo(Map.of("room", "attic"));
+        assertThat(r.jsonPath().getList("bundles", String.class)).containsExactly("D-500MB");
+        assertThat(as(op).queryParam("tag_name", "room").queryParam("tag_value", "att")
+                .queryParam("tag_value_match_mode", "prefix").get("/v1/subscribers").jsonPath().getList("imsi",
+                        String.class)).containsExactly(sim.imsi());
+        assertThat(as(op).queryParam("bundles", "d-500").get("/v1/query/subscribers").jsonPath()
+                .getList("imsi", String.class)).containsExactly(sim.imsi());
+    }
+
+    @Test
     void aWrongSecretOrASecondRegistrationIsRefused() {
         Operator op = newOperator();
         NewSim sim = createSandboxSim(op);

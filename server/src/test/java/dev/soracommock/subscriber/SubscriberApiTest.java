@@ -270,6 +270,26 @@ class SubscriberApiTest extends SimTestSupport {
     }
 
     @Test
+    void aDueExpiryIsCarriedOutOnceWhenTheSimsHistoryIsReadFirst() {
+        Operator op = newOperator();
+        String simId = registeredSim(op); // a sandbox SIM: SIM ID = IMSI
+        post(op, simId, "activate").then().statusCode(200);
+        long at = clock.nowMillis() + 3_600_000L;
+        post(op, simId, "set_expiry_time", Map.of("expiryTime", at, "expiryAction", "suspend")).then().statusCode(200);
+        try {
+            clock.advance(java.time.Duration.ofHours(2));
+            Response history = as(op).get("/v1/sims/" + simId + "/statuses/history");
+            history.then().statusCode(200);
+            assertThat(history.jsonPath().getList("status", String.class).get(0)).isEqualTo("suspended");
+            assertThat(status(op, simId)).isEqualTo("suspended");
+            assertThat(as(op).get("/v1/sims/" + simId + "/statuses/history").jsonPath().getList("status", String.class))
+                    .containsExactly("suspended", "active", "ready");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void imeiLockAndSessionsFollowTheDevice() {
         Operator op = newOperator();
         String imsi = registeredSim(op);
