@@ -1,5 +1,6 @@
 package dev.soracommock.capture;
 
+import dev.soracommock.kernel.Paging;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -52,9 +53,9 @@ class CaptureSessionStore {
     List<CaptureSession> page(String operatorId, String simId, long afterId, int limit) {
         return jdbc.sql("select " + COLUMNS + " from packet_capture_session"
                 + " where operator_id = :operatorId and sim_id = :simId and id > :afterId"
-                + " order by id fetch first :limit rows only")
+                + " order by id" + Paging.fetchFirst(limit))
                 .param("operatorId", operatorId).param("simId", simId).param("afterId", afterId)
-                .param("limit", limit).query(ROW).list();
+                .param("fetchSize", limit).query(ROW).list();
     }
 
     /** The SIM's sessions still capturing at {@code now}. */

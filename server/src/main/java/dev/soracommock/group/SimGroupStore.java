@@ -1,5 +1,6 @@
 package dev.soracommock.group;
 
+import dev.soracommock.kernel.Paging;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,8 +69,8 @@ class SimGroupStore {
         return withTags(jdbc.sql("""
                         select %s from sim_group g
                         where g.operator_id = :operatorId and (cast(:after as varchar(36)) is null or g.group_id > :after)
-                        order by g.group_id fetch first :limit rows only""".formatted(COLUMNS))
-                .param("operatorId", operatorId).param("after", after).param("limit", limit).query(ROW).list());
+                        order by g.group_id""".formatted(COLUMNS) + Paging.fetchFirst(limit))
+                .param("operatorId", operatorId).param("after", after).param("fetchSize", limit).query(ROW).list());
     }
 
     List<SimGroup> pageByTag(String operatorId, String after, String tagName, String tagValue, int limit) {
@@ -78,9 +79,9 @@ class SimGroupStore {
                         join sim_group_tag t on t.group_id = g.group_id
                         where g.operator_id = :operatorId and (cast(:after as varchar(36)) is null or g.group_id > :after)
                           and t.tag_name = :tagName and t.tag_value = :tagValue
-                        order by g.group_id fetch first :limit rows only""".formatted(COLUMNS))
+                        order by g.group_id""".formatted(COLUMNS) + Paging.fetchFirst(limit))
                 .param("operatorId", operatorId).param("after", after).param("tagName", tagName)
-                .param("tagValue", tagValue).param("limit", limit).query(ROW).list());
+                .param("tagValue", tagValue).param("fetchSize", limit).query(ROW).list());
     }
 
     /** {@code pattern} is a LIKE pattern escaped with {@code \}. */
@@ -90,9 +91,9 @@ class SimGroupStore {
                         join sim_group_tag t on t.group_id = g.group_id
                         where g.operator_id = :operatorId and (cast(:after as varchar(36)) is null or g.group_id > :after)
                           and t.tag_name = :tagName and t.tag_value like :pattern escape '\\'
-                        order by g.group_id fetch first :limit rows only""".formatted(COLUMNS))
+                        order by g.group_id""".formatted(COLUMNS) + Paging.fetchFirst(limit))
                 .param("operatorId", operatorId).param("after", after).param("tagName", tagName)
-                .param("pattern", pattern).param("limit", limit).query(ROW).list());
+                .param("pattern", pattern).param("fetchSize", limit).query(ROW).list());
     }
 
     /** IDs of the operator's groups whose name tag contains {@code pattern} (a LIKE pattern, lower case). */

@@ -37,6 +37,14 @@ public final class Paging {
         }
     }
 
+    /**
+     * The SQL of a keyset page's limit ({@link PageRequest#fetchSize()}), a fixed fragment with the named parameter
+     * {@code :fetchSize} for the store to bind: none for "all" ({@link Integer#MAX_VALUE}).
+     */
+    public static String fetchFirst(int fetchSize) {
+        return fetchSize == Integer.MAX_VALUE ? "" : " fetch first :fetchSize rows only";
+    }
+
     /** A page of items, and the key to continue after (null on the last page). */
     public record Page<T>(List<T> items, String nextKey) {
 

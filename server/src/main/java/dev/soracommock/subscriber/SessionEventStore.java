@@ -1,5 +1,6 @@
 package dev.soracommock.subscriber;
 
+import dev.soracommock.kernel.Paging;
 import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,7 @@ class SessionEventStore {
         return jdbc.sql(COLUMNS + " where operator_id = :operatorId and sim_id = :simId"
                         + " and event_time >= :fromMs and event_time <= :toMs"
                         + " and (cast(:after as bigint) is null or id < :after) order by id desc"
-                        + SimStore.fetchFirst(fetchSize))
+                        + Paging.fetchFirst(fetchSize))
                 .param("operatorId", operatorId).param("simId", simId).param("fromMs", fromMs).param("toMs", toMs)
                 .param("after", after).param("fetchSize", fetchSize).query(EVENT).list();
     }
@@ -36,7 +37,7 @@ class SessionEventStore {
         return jdbc.sql(COLUMNS + " where operator_id = :operatorId and imsi = :imsi"
                         + " and event_time >= :fromMs and event_time <= :toMs"
                         + " and (cast(:after as bigint) is null or id < :after) order by id desc"
-                        + SimStore.fetchFirst(fetchSize))
+                        + Paging.fetchFirst(fetchSize))
                 .param("operatorId", operatorId).param("imsi", imsi).param("fromMs", fromMs).param("toMs", toMs)
                 .param("after", after).param("fetchSize", fetchSize).query(EVENT).list();
     }

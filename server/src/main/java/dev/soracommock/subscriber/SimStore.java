@@ -1,5 +1,6 @@
 package dev.soracommock.subscriber;
 
+import dev.soracommock.kernel.Paging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -75,7 +76,7 @@ class SimStore {
     List<Sim> page(String operatorId, String after, int fetchSize) {
         return withChildren(jdbc.sql("select " + SIM_COLUMNS + " from sim s where s.operator_id = :operatorId"
                         + " and (cast(:after as varchar(32)) is null or s.sim_id > :after) order by s.sim_id"
-                        + fetchFirst(fetchSize))
+                        + Paging.fetchFirst(fetchSize))
                 .param("operatorId", operatorId).param("after", after).param("fetchSize", fetchSize).query(SIM).list());
     }
 
@@ -84,7 +85,7 @@ class SimStore {
         return withChildren(jdbc.sql("select " + SIM_COLUMNS + " from sim s where s.operator_id = :operatorId"
                         + " and s.speed_class in (:speedClasses)"
                         + " and (cast(:after as varchar(32)) is null or s.sim_id > :after) order by s.sim_id"
-                        + fetchFirst(fetchSize))
+                        + Paging.fetchFirst(fetchSize))
                 .param("operatorId", operatorId).param("speedClasses", speedClasses).param("after", after)
                 .param("fetchSize", fetchSize).query(SIM).list());
     }
@@ -94,7 +95,7 @@ class SimStore {
         return withChildren(jdbc.sql("select " + SIM_COLUMNS + " from sim s where s.operator_id = :operatorId"
                         + " and s.group_id = :groupId"
                         + " and (cast(:after as varchar(32)) is null or s.sim_id > :after) order by s.sim_id"
-                        + fetchFirst(fetchSize))
+                        + Paging.fetchFirst(fetchSize))
                 .param("operatorId", operatorId).param("groupId", groupId).param("after", after)
                 .param("fetchSize", fetchSize).query(SIM).list());
     }
@@ -284,14 +285,6 @@ class SimStore {
     }
 
     // --- helpers ---
-
-    /**
-     * The keyset page's limit, a fixed fragment with the parameter {@code :fetchSize}: none for "all"
-     * ({@link Integer#MAX_VALUE}).
-     */
-    static String fetchFirst(int fetchSize) {
-        return fetchSize == Integer.MAX_VALUE ? "" : " fetch first :fetchSize rows only";
-    }
 
     /** IDs in chunks small enough for one IN list each (an unlimited page may hold any number of SIMs). */
     private static List<List<String>> chunks(List<String> ids) {

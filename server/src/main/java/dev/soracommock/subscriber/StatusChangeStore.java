@@ -1,5 +1,6 @@
 package dev.soracommock.subscriber;
 
+import dev.soracommock.kernel.Paging;
 import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,7 @@ class StatusChangeStore {
         return jdbc.sql(COLUMNS + " where operator_id = :operatorId and sim_id = :simId"
                         + " and applied_at >= :fromMs and applied_at <= :toMs"
                         + " and (cast(:after as bigint) is null or id < :after) order by id desc"
-                        + SimStore.fetchFirst(fetchSize))
+                        + Paging.fetchFirst(fetchSize))
                 .param("operatorId", operatorId).param("simId", simId).param("fromMs", fromMs).param("toMs", toMs)
                 .param("after", after).param("fetchSize", fetchSize).query(CHANGE).list();
     }
@@ -36,7 +37,7 @@ class StatusChangeStore {
         return jdbc.sql(COLUMNS + " where operator_id = :operatorId and sim_id = :simId"
                         + " and applied_at >= :fromMs and applied_at <= :toMs"
                         + " and (cast(:after as bigint) is null or id > :after) order by id asc"
-                        + SimStore.fetchFirst(fetchSize))
+                        + Paging.fetchFirst(fetchSize))
                 .param("operatorId", operatorId).param("simId", simId).param("fromMs", fromMs).param("toMs", toMs)
                 .param("after", after).param("fetchSize", fetchSize).query(CHANGE).list();
     }
