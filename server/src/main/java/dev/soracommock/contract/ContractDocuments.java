@@ -23,8 +23,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The parsed contracts (for request validation and fallback bodies). Parsing the 600 KB Soracom contract takes
- * about a second, so it never happens on the start-up path: {@link #parseInBackground()} starts it on a thread of
+ * The parsed contracts (for request validation and fallback bodies), read from their build-time JSON form
+ * ({@link ContractJsonForm}). Parsing the 600 KB Soracom contract takes about half a second, so it never happens
+ * on the start-up path: {@link #parseInBackground()} starts it on a thread of
  * its own as the JVM starts (overlapping Spring's single-threaded start-up on a second core), and the first request
  * that needs a contract waits for it. The documents are classpath constants, hence shared by every context.
  */
@@ -68,6 +69,22 @@ public class ContractDocuments {
         }
     }
 
+    /**
+     * The text the parser reads: the contract's build-time JSON form ({@link ContractJsonForm}) when the build made
+     * one, else the YAML (a run from sources the build has not processed).
+     */
+    static String parseableText(Contract contract) {
+        ClassPathResource json = new ClassPathResource("contracts/" + ContractJsonForm.fileName(contract.fileName()));
+        if (!json.exists()) {
+            return text(contract);
+        }
+        try {
+            return json.getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** In a test or an embedding that did not go through {@code main}: parse once the context is ready. */
     @EventListener(ApplicationReadyEvent.class)
     void preload() {
@@ -91,7 +108,7 @@ public class ContractDocuments {
             options.setResolve(true);
             options.setResolveFully(true);
             options.setResolveCombinators(false);
-            return new OpenApiLoader().loadApi(OpenApiInteractionValidator.SpecSource.inline(text(c)), List.of(), options);
+            return new OpenApiLoader().loadApi(OpenApiInteractionValidator.SpecSource.inline(parseableText(c)), List.of(), options);
         });
     }
 
@@ -102,7 +119,7 @@ public class ContractDocuments {
                 long t0 = System.nanoTime();
                 ParseOptions options = new ParseOptions();
                 options.setResolve(true);
-                SwaggerParseResult result = new OpenAPIV3Parser().readContents(text(contract), null, options);
+                SwaggerParseResult result = new OpenAPIV3Parser().readContents(parseableText(contract), null, options);
                 if (result.getOpenAPI() == null) {
                     f.completeExceptionally(new IllegalStateException("cannot parse " + contract.fileName() + ": " + result.getMessages()));
                 } else {
