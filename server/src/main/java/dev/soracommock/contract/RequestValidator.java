@@ -333,14 +333,14 @@ public class RequestValidator implements HandlerInterceptor, PipelineStep {
         return levels;
     }
 
-    /** Builds the validators in the background once the server is ready, ahead of the first request. */
+    /** Builds the validators of the preloaded contracts in the background once the server is ready, ahead of the first request. */
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
         if (!enabled) {
             return;
         }
         Thread t = new Thread(() -> {
-            for (Contract c : Contract.values()) {
+            for (Contract c : ContractDocuments.PRELOADED) {
                 validator(c);
             }
         }, "validator-warm-up");

@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * a fallback answer, refused requests — then a few seconds of the reads users repeat most, and exits.
  * <p>
  * The JVM writes its class-data archive at that exit: JDK 25's AOT cache ({@code -XX:AOTCacheOutput}) then holds the
- * classes of the first requests already loaded and linked, and the method profiles of the load (JEP 515), so the JIT
- * compiles the hot paths of a new process without first profiling them; a CDS archive ({@code
- * -XX:ArchiveClassesAtExit}, JDK 17) holds the classes. A run stopped at the context's refresh
+ * classes of the first requests already loaded and linked (not the method profiles of JEP 515: the shipped settings
+ * run the C1 compiler alone, which uses none, so {@code docker/train-archive.sh} records none); a CDS archive ({@code
+ * -XX:ArchiveClassesAtExit}, JDK 17) holds the classes. The reads run long enough to reach the classes that only
+ * repeated calls load. A run stopped at the context's refresh
  * ({@code spring.context.exit=onRefresh}, the former training) knew neither the first request's classes nor any
  * profile.
  * <p>
@@ -45,8 +46,8 @@ class TrainingRun {
      * How long the repeated reads run: at least {@link #LOAD} and {@link #LOAD_REQUESTS} requests (a busy build machine
      * serves fewer per second), at most {@link #LOAD_CAP}.
      */
-    private static final Duration LOAD = Duration.ofSeconds(6);
-    private static final int LOAD_REQUESTS = 4_000;
+    private static final Duration LOAD = Duration.ofSeconds(2);
+    private static final int LOAD_REQUESTS = 1_000;
     private static final Duration LOAD_CAP = Duration.ofSeconds(40);
 
     private final Environment environment;
