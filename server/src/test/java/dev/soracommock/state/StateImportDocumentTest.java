@@ -229,6 +229,10 @@ class StateImportDocumentTest extends ApiTest {
                 CONTRACT + "/tables/sim/0/status: the NUL character (U+0000) is not accepted");
         assertError(post(simTable(List.of(Map.of("a\u0000b", 1)))), "COM0008",
                 CONTRACT + "/tables/sim/0/ab: the NUL character (U+0000) is not accepted");
+        for (String text : List.of("", "a", "ab", "abc", "abcd", "abcde", "abcdef")) {
+            assertError(post(simTable(List.of(sim("status", text + "\u0000")))), "COM0008",
+                    CONTRACT + "/tables/sim/0/status: the NUL character (U+0000) is not accepted");
+        }
         assertThat(parse(export()).get("tables")).isEqualTo(before);
     }
 
