@@ -84,6 +84,19 @@ class StateDocumentEnvelope implements BodyCheckedByHandler {
         }
     }
 
+    /** Where the search for the end of the rows stops: outside strings, at quotes and brackets… */
+    private static final boolean[] STRUCTURE = new boolean[256];
+    /** … and inside them, at the closing quote or a backslash. */
+    private static final boolean[] STRING_END = new boolean[256];
+
+    static {
+        for (char c : "\"{}[]".toCharArray()) {
+            STRUCTURE[c] = true;
+        }
+        STRING_END['"'] = true;
+        STRING_END['\\'] = true;
+    }
+
     /**
      * The index after the closing brace of the object that opens at {@code start}, matching brackets outside
      * strings; -1 when the bytes do not close it (a bracket of the wrong kind, a string or the input that does not end,
@@ -99,45 +112,40 @@ class StateDocumentEnvelope implements BodyCheckedByHandler {
         int i = (int) start;
         while (i < n) {
             byte c = b[i++];
-            switch (c) {
-                case '"' -> {
-                    while (true) {
-                        if (i >= n) {
-                            return -1;
-                        }
-                        byte d = b[i++];
+            if (!STRUCTURE[c & 0xff]) {
+                continue;
+            }
+            if (c == '"') {
+                while (true) {
+                    if (i >= n) {
+                        return -1;
+                    }
+                    byte d = b[i++];
+                    if (STRING_END[d & 0xff]) {
                         if (d == '"') {
                             break;
                         }
-                        if (d == '\\') {
-                            i++;
-                        }
+                        // a backslash: the next byte is escaped
+                        i++;
                     }
                 }
-                case '{', '[' -> {
-                    if (depth == open.length) {
-                        if (depth >= maxDepth) {
-                            return -1;
-                        }
-                        open = Arrays.copyOf(open, depth * 2);
-                    }
-                    open[depth++] = c;
-                }
-                case '}' -> {
-                    if (depth == 0 || open[--depth] != '{') {
+            } else if (c == '{' || c == '[') {
+                if (depth == open.length) {
+                    if (depth >= maxDepth) {
                         return -1;
                     }
-                    if (depth == 0) {
-                        return i;
-                    }
+                    open = Arrays.copyOf(open, depth * 2);
                 }
-                case ']' -> {
-                    if (depth == 0 || open[--depth] != '[') {
-                        return -1;
-                    }
+                open[depth++] = c;
+            } else if (c == '}') {
+                if (depth == 0 || open[--depth] != '{') {
+                    return -1;
                 }
-                default -> {
+                if (depth == 0) {
+                    return i;
                 }
+            } else if (depth == 0 || open[--depth] != '[') {
+                return -1;
             }
         }
         return -1;

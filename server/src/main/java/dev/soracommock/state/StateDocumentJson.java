@@ -139,7 +139,8 @@ class StateDocumentJson extends SimpleModule {
             }
             char[] chars = p.getStringCharacters();
             int offset = p.getStringOffset();
-            for (int i = 0; i < length; i++) {
+            // from the end: the identifiers of consecutive rows differ there
+            for (int i = length - 1; i >= 0; i--) {
                 if (chars[offset + i] != last.charAt(i)) {
                     return false;
                 }
