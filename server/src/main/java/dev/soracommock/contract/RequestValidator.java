@@ -190,15 +190,40 @@ public class RequestValidator implements HandlerInterceptor, PipelineStep {
         return null;
     }
 
+    /**
+     * The first index of {@code part} in {@code bytes}, or -1. Every occurrence covers exactly one of the indexes
+     * {@code n-1, 2n-1, 3n-1, …} ({@code n}: the length of {@code part}), so only those bytes are read (a sixth of a
+     * state document's 100 MB for <code>&#92;u0000</code>), and where one is a byte of {@code part}, the occurrences
+     * that would hold it there are compared.
+     */
     private static int indexOf(byte[] bytes, byte[] part) {
-        outer:
-        for (int i = 0; i <= bytes.length - part.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (bytes[i + j] != part[j]) {
-                    continue outer;
-                }
+        int n = part.length;
+        if (n == 0) {
+            return 0;
+        }
+        boolean[] inPart = new boolean[256];
+        for (byte b : part) {
+            inPart[b & 0xff] = true;
+        }
+        for (int probe = n - 1; probe < bytes.length; probe += n) {
+            byte b = bytes[probe];
+            if (!inPart[b & 0xff]) {
+                continue;
             }
-            return i;
+            // the occurrences through this byte, from the earliest
+            candidates:
+            for (int q = n - 1; q >= 0; q--) {
+                int start = probe - q;
+                if (part[q] != b || start + n > bytes.length) {
+                    continue;
+                }
+                for (int j = 0; j < n; j++) {
+                    if (bytes[start + j] != part[j]) {
+                        continue candidates;
+                    }
+                }
+                return start;
+            }
         }
         return -1;
     }

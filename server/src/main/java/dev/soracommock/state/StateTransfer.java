@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +184,42 @@ class StateTransfer {
     private record Batch(StateSchema.Table table, List<StateSchema.Column> columns, List<Object[]> rows) {
     }
 
+    /**
+     * What the rows of one shape are in a table: the keys that are not its columns, or the batch they go to (the same
+     * columns in the table's order, so that rows written with any key order share a batch) and where each of its
+     * columns is among the row's values.
+     */
+    private record Columns(List<String> unknown, Batch batch, int[] from, boolean inPlace) {
+    }
+
+    private static Columns columns(StateSchema.Table t, StateTables.Shape shape, Map<List<String>, Batch> batches) {
+        List<String> names = List.of(shape.names());
+        List<String> unknown = new ArrayList<>();
+        for (String name : names) {
+            StateSchema.Column c = t.column(name);
+            if (c == null || c.generated()) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            return new Columns(unknown, null, null, false);
+        }
+        List<String> key = t.columns().keySet().stream().filter(names::contains).toList();
+        Batch batch = batches.computeIfAbsent(key, k -> new Batch(t, k.stream().map(t::column).toList(), new ArrayList<>()));
+        int[] from = key.stream().mapToInt(names::indexOf).toArray();
+        return new Columns(List.of(), batch, from, key.equals(names));
+    }
+
+    private static String where(StateSchema.Table t, int row) {
+        return "tables." + t.name() + "[" + row + "]";
+    }
+
+    /**
+     * The document's rows as batches to write, parents first, or 400 naming up to five problems. The rows are
+     * {@link StateTables}' (a document read from JSON holds them so; one built in code is made so): the keys of each
+     * shape of row are matched with the table's columns once, and the values converted in place when the keys are in
+     * the table's order, as an export writes them.
+     */
     private List<Batch> parse(StateDocumentDto doc, StateSchema.Schema s, String prefix) {
         List<String> problems = new ArrayList<>();
         if (doc == null) {
@@ -217,45 +254,41 @@ class StateTransfer {
             throw invalid(prefix + String.join("; ", problems));
         }
         Map<String, Map<List<String>, Batch>> byTable = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Map<String, Object>>> e : doc.getTables().entrySet()) {
-            StateSchema.Table t = s.table(e.getKey());
+        for (StateTables.Table e : StateTables.of(doc.getTables()).tables()) {
+            StateSchema.Table t = s.table(e.name());
             if (t == null) {
-                problems.add("tables." + e.getKey() + ": no such table");
+                problems.add("tables." + e.name() + ": no such table");
                 continue;
             }
-            List<Map<String, Object>> rows = e.getValue() == null ? List.of() : e.getValue();
+            List<StateTables.Row> rows = e.rows() == null ? List.of() : e.rows();
             Map<List<String>, Batch> batches = byTable.computeIfAbsent(t.name(), k -> new LinkedHashMap<>());
+            Map<StateTables.Shape, Columns> shapes = new IdentityHashMap<>();
             for (int i = 0; i < rows.size() && problems.size() < 5; i++) {
-                Map<String, Object> row = rows.get(i);
-                String where = "tables." + t.name() + "[" + i + "]";
+                StateTables.Row row = rows.get(i);
                 if (row == null) {
-                    problems.add(where + ": not an object");
+                    problems.add(where(t, i) + ": not an object");
                     continue;
                 }
-                List<String> names = new ArrayList<>(row.size());
-                for (String name : row.keySet()) {
-                    StateSchema.Column c = t.column(name);
-                    if (c == null || c.generated()) {
-                        problems.add(where + "." + name + ": no such column");
-                    } else {
-                        names.add(name);
+                Columns columns = shapes.computeIfAbsent(row.shape(), shape -> columns(t, shape, batches));
+                if (!columns.unknown().isEmpty()) {
+                    for (String name : columns.unknown()) {
+                        problems.add(where(t, i) + "." + name + ": no such column");
                     }
-                }
-                if (names.size() != row.size()) {
                     continue;
                 }
-                // the same columns in the table's order, so rows written with any key order share a batch
-                List<String> key = t.columns().keySet().stream().filter(row::containsKey).toList();
-                Batch batch = batches.computeIfAbsent(key, k -> new Batch(t, k.stream().map(t::column).toList(), new ArrayList<>()));
-                Object[] values = new Object[key.size()];
-                for (int j = 0; j < key.size(); j++) {
+                // converted where they are when the row's keys are in the table's order (as exported)
+                Object[] given = row.values();
+                int[] from = columns.from();
+                Object[] values = columns.inPlace() ? given : new Object[from.length];
+                List<StateSchema.Column> types = columns.batch().columns();
+                for (int j = 0; j < from.length; j++) {
                     try {
-                        values[j] = StateValues.toJdbc(row.get(key.get(j)), batch.columns().get(j));
+                        values[j] = StateValues.toJdbc(given[from[j]], types.get(j));
                     } catch (StateValues.Mismatch m) {
-                        problems.add(where + "." + key.get(j) + ": " + m.getMessage());
+                        problems.add(where(t, i) + "." + types.get(j).name() + ": " + m.getMessage());
                     }
                 }
-                batch.rows().add(values);
+                columns.batch().rows().add(values);
             }
             if (problems.size() >= 5) {
                 break;

@@ -107,7 +107,11 @@ final class StateValues {
     }
 
     private static Object integer(Object v) throws Mismatch {
-        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+        if (v instanceof Long) {
+            // as a state document's integers are read (StateDocumentJson): no new object
+            return v;
+        }
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         }
         if (v instanceof BigInteger b) {

@@ -124,4 +124,18 @@ class SeedDirectoryTest {
                 .hasStackTraceContaining("01-bad.json")
                 .hasStackTraceContaining("version 1 is not this emulator's schema version");
     }
+
+    @Test
+    void aSeedFileWithAWrongRowStopsTheStartUpNamingTheFileAndTheColumn() throws IOException {
+        int version;
+        try (ConfigurableApplicationContext first = start("seed-version-" + System.nanoTime(), null)) {
+            version = api(first).get("/_mock/state").path("version");
+        }
+        Files.writeString(dir.resolve("01-good.json"), "{\"format\":\"soracom-mock-state\",\"version\":" + version
+                + ",\"tables\":{}}", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("02-wrong.json"), "{\"format\":\"soracom-mock-state\",\"version\":" + version
+                + ",\"tables\":{\"sim_group\":[{\"group_id\":\"g\",\"created_at\":\"yesterday\"}]}}", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> start("wrong-seed-" + System.nanoTime(), dir).close())
+                .hasStackTraceContaining("02-wrong.json: tables.sim_group[0].created_at: expected an integer, got \"yesterday\"");
+    }
 }
