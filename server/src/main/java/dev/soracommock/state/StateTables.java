@@ -37,37 +37,40 @@ final class StateTables extends AbstractMap<String, List<Map<String, Object>>> {
     }
 
     /**
-     * The keys of a row, in the order they were first given. Shapes form a tree per table: a row's shape is reached
-     * from the table's root through one child per key, so rows that give the same keys in the same order (all the
-     * rows of an export) end at the same shape, found by comparing each key with the one the previous row had there.
+     * The keys of a row, in the order they were given. Shapes form a tree per table: a row's shape is reached from the
+     * table's root through one child per key, so rows that give the same keys in the same order (all the rows of an
+     * export) end at the same shape, found by comparing each key with the one the previous row had there. A shape
+     * holds its key and its parent, so the tree takes memory in proportion to the keys read, however many a row has.
      */
     static final class Shape {
 
-        private final String[] names;
-        /** Where the value of the key that leads to this shape goes (a repeated key: where it went the first time). */
-        final int slot;
+        private final Shape parent;
+        private final String key;
+        /** How many keys lead here: the value of {@link #key} is the row's value number {@code size - 1}. */
+        private final int size;
         private String firstKey;
         private Shape first;
         private Map<String, Shape> others;
         /** The last value read for the key that leads here: equal values of consecutive rows are one object. */
         Object last;
+        /** The keys, each once, in the order of their first place (for the shapes that end a row). */
+        private String[] names;
+        /** For each key given, the place of its value among {@link #names}; null when no key is given twice. */
+        private int[] places;
 
-        private Shape(String[] names, int slot) {
-            this.names = names;
-            this.slot = slot;
+        private Shape(Shape parent, String key) {
+            this.parent = parent;
+            this.key = key;
+            this.size = parent == null ? 0 : parent.size + 1;
         }
 
         static Shape root() {
-            return new Shape(new String[0], -1);
+            return new Shape(null, null);
         }
 
-        /** The keys, each once. */
-        String[] names() {
-            return names;
-        }
-
-        int size() {
-            return names.length;
+        /** Where the value of the key that leads here is put while a row is read. */
+        int slot() {
+            return size - 1;
         }
 
         /** The shape of a row whose keys are this shape's and then {@code key}. */
@@ -77,23 +80,49 @@ final class StateTables extends AbstractMap<String, List<Map<String, Object>>> {
             }
             if (first == null) {
                 firstKey = key;
-                return first = extend(key);
+                return first = new Shape(this, key);
             }
             if (others == null) {
                 others = new HashMap<>();
             }
-            return others.computeIfAbsent(key, this::extend);
+            return others.computeIfAbsent(key, k -> new Shape(this, k));
         }
 
-        private Shape extend(String key) {
-            for (int i = 0; i < names.length; i++) {
-                if (names[i].equals(key)) {
-                    return new Shape(names, i);
+        /** The keys, each once, in the order of their first place. */
+        String[] names() {
+            if (names == null) {
+                String[] given = new String[size];
+                for (Shape s = this; s.parent != null; s = s.parent) {
+                    given[s.size - 1] = s.key;
+                }
+                Map<String, Integer> place = new HashMap<>();
+                int[] at = new int[size];
+                for (int i = 0; i < size; i++) {
+                    Integer earlier = place.putIfAbsent(given[i], place.size());
+                    at[i] = earlier == null ? place.size() - 1 : earlier;
+                }
+                if (place.size() == size) {
+                    names = given;
+                } else {
+                    names = new String[place.size()];
+                    place.forEach((name, i) -> names[i] = name);
+                    places = at;
                 }
             }
-            String[] more = Arrays.copyOf(names, names.length + 1);
-            more[names.length] = key;
-            return new Shape(more, names.length);
+            return names;
+        }
+
+        /** A row of this shape from the values read, one per key given: a key given twice counts once, its last value. */
+        Object[] values(Object[] read) {
+            String[] distinct = names();
+            if (places == null) {
+                return Arrays.copyOf(read, distinct.length);
+            }
+            Object[] values = new Object[distinct.length];
+            for (int i = 0; i < size; i++) {
+                values[places[i]] = read[i];
+            }
+            return values;
         }
     }
 
@@ -149,15 +178,16 @@ final class StateTables extends AbstractMap<String, List<Map<String, Object>>> {
 
         /** The value of the key that led to {@code shape}, in the row being read. */
         void value(Shape shape, Object value) {
-            if (shape.slot >= values.length) {
+            int slot = shape.slot();
+            if (slot >= values.length) {
                 values = Arrays.copyOf(values, values.length * 2);
             }
-            values[shape.slot] = value;
+            values[slot] = value;
         }
 
-        /** The row read, of this shape (every key of a shape has been given a value on the way to it). */
+        /** The row read, of this shape (every key on the way to it has been given a value). */
         Row row(Shape shape) {
-            return new Row(shape, Arrays.copyOf(values, shape.size()));
+            return new Row(shape, shape.values(values));
         }
 
         StateTables build() {

@@ -272,6 +272,9 @@ class StateTransfer {
                 Columns columns = shapes.computeIfAbsent(row.shape(), shape -> columns(t, shape, batches));
                 if (!columns.unknown().isEmpty()) {
                     for (String name : columns.unknown()) {
+                        if (problems.size() >= 5) {
+                            break;
+                        }
                         problems.add(where(t, i) + "." + name + ": no such column");
                     }
                     continue;

@@ -87,6 +87,19 @@ class StateTablesTest {
     }
 
     @Test
+    void aRowOfManyKeysTakesMemoryInProportion() {
+        StringBuilder row = new StringBuilder("{");
+        for (int i = 0; i < 100_000; i++) {
+            row.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+        }
+        row.append(",\"k7\":\"again\"}");
+        StateTables.Row read = read("{\"t\":[" + row + "]}").tables().get(0).rows().get(0);
+        assertThat(read.shape().names()).hasSize(100_000);
+        assertThat(read.values()[7]).isEqualTo("again");
+        assertThat(read.values()[99_999]).isEqualTo(99_999L);
+    }
+
+    @Test
     void equalValuesOfConsecutiveRowsAreOneObject() {
         List<StateTables.Row> rows = read("{\"t\":[{\"s\":\"operator\",\"n\":1796371799859},{\"s\":\"operator\",\"n\":1796371799859}]}")
                 .tables().get(0).rows();
