@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,5 +28,11 @@ public class App {
     Map<String, Object> auth() {
         List<String> ids = jdbc.sql("select operator_id from operator").query(String.class).list();
         return Map.of("apiKey", "api-key", "operatorId", ids.isEmpty() ? "" : ids.get(0));
+    }
+
+    /** A read under load: one query, its rows as JSON (bench/floor/run's throughput line). */
+    @GetMapping("/v1/subscribers")
+    List<Map<String, Object>> rows() {
+        return jdbc.sql("select * from operator").query().listOfRows();
     }
 }
