@@ -68,13 +68,9 @@ public class ContractDocuments {
         t.start();
     }
 
-    /** The contract's text as served to clients and read by the validator. */
+    /** The contract's text (YAML) as served to clients. */
     public static String text(Contract contract) {
-        try {
-            return new ClassPathResource("contracts/" + contract.fileName()).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(new ClassPathResource("contracts/" + contract.fileName()));
     }
 
     /**
@@ -83,11 +79,12 @@ public class ContractDocuments {
      */
     static String parseableText(Contract contract) {
         ClassPathResource json = new ClassPathResource("contracts/" + ContractJsonForm.fileName(contract.fileName()));
-        if (!json.exists()) {
-            return text(contract);
-        }
+        return json.exists() ? read(json) : text(contract);
+    }
+
+    private static String read(ClassPathResource resource) {
         try {
-            return json.getContentAsString(StandardCharsets.UTF_8);
+            return resource.getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,7 +9,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -85,11 +84,6 @@ class StateApiTest extends ApiTest {
         Response r = api().get("/_mock/state");
         r.then().statusCode(200);
         return r.asString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> parse(String json) {
-        return JSON.readValue(json, LinkedHashMap.class);
     }
 
     private Response importState(Object document) {
@@ -180,7 +174,7 @@ class StateApiTest extends ApiTest {
         String historyBefore = as(op).get("/v1/sims/" + a + "/statuses/history").asString();
 
         String first = exportText();
-        Map<String, Object> doc = parse(first);
+        Map<String, Object> doc = StateJson.parse(first);
         assertThat(doc.get("format")).isEqualTo("soracom-mock-state");
         assertThat(doc.get("version")).isInstanceOf(Integer.class);
         assertThat((Map<String, ?>) doc.get("tables")).containsKeys("operator", "sim", "sim_subscription", "sim_group",
@@ -195,7 +189,7 @@ class StateApiTest extends ApiTest {
         assertThat(imported.<Boolean>path("imported")).isTrue();
         assertThat(imported.jsonPath().getLong("rows")).isGreaterThan(10);
 
-        Map<String, Object> second = parse(exportText());
+        Map<String, Object> second = StateJson.parse(exportText());
         assertThat(second.get("tables")).isEqualTo(doc.get("tables"));
         assertThat(second.get("version")).isEqualTo(doc.get("version"));
         assertThat(second.get("clock")).isEqualTo(doc.get("clock"));
@@ -216,7 +210,7 @@ class StateApiTest extends ApiTest {
     @Test
     void theClockComesBackFromTheDocument() {
         String text = exportText();
-        Map<String, Object> doc = parse(text);
+        Map<String, Object> doc = StateJson.parse(text);
         doc.put("clock", Map.of("now", "2031-02-03T04:05:06Z", "epochMillis", 1_927_858_706_000L, "frozen", true));
         importState(doc).then().statusCode(200);
         Response c = api().get("/_mock/clock");
@@ -229,7 +223,7 @@ class StateApiTest extends ApiTest {
         Operator op = newOperator();
         String imsi = registeredSim(op);
         String before = exportText();
-        Map<String, Object> good = parse(before);
+        Map<String, Object> good = StateJson.parse(before);
         int version = (Integer) good.get("version");
 
         List<Consumer<Map<String, Object>>> breakages = new ArrayList<>();
@@ -249,19 +243,19 @@ class StateApiTest extends ApiTest {
         breakages.add(d -> d.put("tables", Map.of("flyway_schema_history", List.of())));
 
         for (Consumer<Map<String, Object>> breakage : breakages) {
-            Map<String, Object> bad = parse(before);
+            Map<String, Object> bad = StateJson.parse(before);
             breakage.accept(bad);
             Response r = importState(bad);
             assertError(r, 400, "MCK0102");
-            assertThat(parse(exportText()).get("tables")).as(r.asString()).isEqualTo(good.get("tables"));
+            assertThat(StateJson.parse(exportText()).get("tables")).as(r.asString()).isEqualTo(good.get("tables"));
         }
         // a wrong format is refused by the contract
-        Map<String, Object> wrongFormat = parse(before);
+        Map<String, Object> wrongFormat = StateJson.parse(before);
         wrongFormat.put("format", "something-else");
         assertError(importState(wrongFormat), 400, "COM0008");
         assertError(importState("{\"format\":\"soracom-mock-state\""), 400, "COM0001");
 
-        assertThat(parse(exportText()).get("tables")).isEqualTo(good.get("tables"));
+        assertThat(StateJson.parse(exportText()).get("tables")).isEqualTo(good.get("tables"));
         assertThat(as(op).get("/v1/subscribers").<List<String>>path("imsi")).containsExactly(imsi);
     }
 

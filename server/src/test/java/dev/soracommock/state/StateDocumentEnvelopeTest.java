@@ -47,19 +47,10 @@ class StateDocumentEnvelopeTest {
         }
     }
 
-    private static String message(Runnable r) {
-        try {
-            r.run();
-            return null;
-        } catch (JacksonException e) {
-            return e.getOriginalMessage();
-        }
-    }
-
     private void assertSameAsParsed(String document) {
         byte[] body = document.getBytes(StandardCharsets.UTF_8);
-        String expected = message(() -> parsed(body));
-        String actual = message(() -> envelope.validationView(body));
+        String expected = StateJson.parserMessage(() -> parsed(body));
+        String actual = StateJson.parserMessage(() -> envelope.validationView(body));
         assertThat(actual).as(document).isEqualTo(expected);
         if (expected == null) {
             assertThat(JSON.readTree(envelope.validationView(body))).as(document).isEqualTo(JSON.readTree(parsed(body)));

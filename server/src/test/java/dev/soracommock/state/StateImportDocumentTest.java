@@ -57,11 +57,6 @@ class StateImportDocumentTest extends ApiTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> parse(String json) {
-        return JSON.readValue(json, LinkedHashMap.class);
-    }
-
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> tables(Map<String, Object> doc) {
         return (Map<String, Object>) doc.get("tables");
     }
@@ -116,7 +111,7 @@ class StateImportDocumentTest extends ApiTest {
 
     @Test
     void malformedJsonIsRefusedAsSuchAndChangesNothing() {
-        Object before = parse(export()).get("tables");
+        Object before = StateJson.parse(export()).get("tables");
         assertError(post(raw("{\"sim\":[{\"sim_id\":}]}")), "COM0001", MALFORMED + "Unexpected character ('}' (code 125)): expected a value");
         assertError(post(raw("{\"sim\":[{\"sim_id\":\"44").substring(0, raw("{\"sim\":[{\"sim_id\":\"44").length() - 3)),
                 "COM0001", MALFORMED + "Unexpected end-of-input in VALUE_STRING");
@@ -139,7 +134,7 @@ class StateImportDocumentTest extends ApiTest {
         invalidUtf8[new String(invalidUtf8, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf('\u0001')] = (byte) 0xff;
         Response utf8 = api().contentType(ContentType.JSON).body(invalidUtf8).post("/_mock/state");
         assertError(utf8, "COM0001", MALFORMED + "Invalid UTF-8 start byte 0xff");
-        assertThat(parse(export()).get("tables")).isEqualTo(before);
+        assertThat(StateJson.parse(export()).get("tables")).isEqualTo(before);
     }
 
     @Test
@@ -180,7 +175,7 @@ class StateImportDocumentTest extends ApiTest {
 
     @Test
     void rowsAreCheckedAgainstTheSchemaWithAtMostFiveProblems() {
-        Object before = parse(export()).get("tables");
+        Object before = StateJson.parse(export()).get("tables");
         Map<String, Object> unknownTable = document(new LinkedHashMap<>(Map.of("nope", List.of(Map.of("a", 1)))));
         assertError(post(unknownTable), "MCK0102", REFUSED + "tables.nope: no such table");
         assertError(post(simTable(List.of(sim("nope", 1, "other", "x")))), "MCK0102",
@@ -238,14 +233,14 @@ class StateImportDocumentTest extends ApiTest {
             assertError(post(simTable(List.of(sim("status", text + "\u0000")))), "COM0008",
                     CONTRACT + "/tables/sim/0/status: the NUL character (U+0000) is not accepted");
         }
-        assertThat(parse(export()).get("tables")).isEqualTo(before);
+        assertThat(StateJson.parse(export()).get("tables")).isEqualTo(before);
     }
 
     // ---- accepted -----------------------------------------------------------------------------------------------------
 
     @Test
     void rowsOfAnyKeyOrderWithRepeatedKeysAndTablesBeforeTheEnvelopeAreImported() {
-        Map<String, Object> doc = parse(export());
+        Map<String, Object> doc = StateJson.parse(export());
         Map<String, Object> reversed = new LinkedHashMap<>();
         List<String> keys = new ArrayList<>(sim().keySet());
         Collections.reverse(keys);
@@ -260,7 +255,7 @@ class StateImportDocumentTest extends ApiTest {
         text = text.replace("\"serial_number\":\"S3\"", "\"serial_number\":\"S9\",\"serial_number\":\"S3\"");
         Response r = post(text);
         r.then().statusCode(200);
-        Map<String, Object> exported = parse(export());
+        Map<String, Object> exported = StateJson.parse(export());
         assertThat(rows(exported, "sim")).extracting(row -> row.get("serial_number")).containsExactly("S1", "S2", "S3");
         assertThat(rows(exported, "sim")).allSatisfy(row -> assertThat(row.keySet()).containsExactlyElementsOf(
                 rows(exported, "sim").get(0).keySet()));
@@ -271,7 +266,7 @@ class StateImportDocumentTest extends ApiTest {
         String swapped = onlyTables.substring(0, onlyTables.length() - 1) + ",\"format\":\"soracom-mock-state\",\"version\":"
                 + version + "}";
         post(swapped).then().statusCode(200);
-        assertThat(parse(export()).get("tables")).isEqualTo(exported.get("tables"));
+        assertThat(StateJson.parse(export()).get("tables")).isEqualTo(exported.get("tables"));
     }
 
     @Test
@@ -282,7 +277,7 @@ class StateImportDocumentTest extends ApiTest {
         String imsi = created.path("imsi");
         as(op).contentType(ContentType.JSON).body(Map.of("registrationSecret", created.path("registrationSecret")))
                 .post("/v1/subscribers/" + imsi + "/register").then().statusCode(200);
-        Map<String, Object> doc = parse(export());
+        Map<String, Object> doc = StateJson.parse(export());
         Map<String, Object> sim = rows(doc, "sim").get(0);
         Map<String, Object> subscription = rows(doc, "sim_subscription").get(0);
         List<Map<String, Object>> history = rows(doc, "sim_status_history");
@@ -310,7 +305,7 @@ class StateImportDocumentTest extends ApiTest {
         api().post("/_mock/reset").then().statusCode(200);
         Response r = post(text);
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
-        Map<String, Object> exported = parse(export());
+        Map<String, Object> exported = StateJson.parse(export());
         assertThat(rows(exported, "sim")).hasSize(1201);
         // table by table (a failure's message would otherwise print the whole document)
         assertThat(tables(exported).keySet()).isEqualTo(tables(doc).keySet());

@@ -111,21 +111,12 @@ class StateTablesTest {
     void whatIsNotATableOrARowIsRefusedInTheWordsOfAMap() {
         for (String tables : List.of("{\"t\":5}", "{\"t\":{\"a\":1}}", "{\"t\":\"x\"}", "{\"t\":[5]}", "{\"t\":[[1]]}",
                 "{\"t\":[\"x\"]}", "[]", "5")) {
-            String expected = message(() -> PLAIN.readValue(document(tables), StateDocumentDto.class));
+            String expected = StateJson.parserMessage(() -> PLAIN.readValue(document(tables), StateDocumentDto.class));
             assertThat(expected).as(tables).isNotNull();
-            assertThat(message(() -> JSON.readValue(document(tables), StateDocumentDto.class))).as(tables).isEqualTo(expected);
+            assertThat(StateJson.parserMessage(() -> JSON.readValue(document(tables), StateDocumentDto.class))).as(tables).isEqualTo(expected);
         }
         assertThatThrownBy(() -> JSON.readValue(document("{\"t\":[{\"a\":tru}]}"), StateDocumentDto.class))
                 .isInstanceOf(JacksonException.class);
-    }
-
-    private static String message(Runnable r) {
-        try {
-            r.run();
-            return null;
-        } catch (JacksonException e) {
-            return e.getOriginalMessage();
-        }
     }
 
     @Test
