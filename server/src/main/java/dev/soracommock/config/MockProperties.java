@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        the contract requires a nullable property) or {@code emit} {@code null} for every one, as
  *                        the real backend's raw JSON does (contract/NullPolicy)
  * @param soralet         how soralets (SORACOM Orbit) are run
+ * @param answerCache     answer repeated cacheable reads from memory while the state is unchanged (pipeline/AnswerCache;
+ *                        off anyway when instances share the database)
  */
 @ConfigurationProperties("soracom-mock")
 public record MockProperties(
@@ -41,7 +43,8 @@ public record MockProperties(
         @DefaultValue Journal journal,
         String seedDir,
         @DefaultValue("omit") JsonNulls jsonNulls,
-        @DefaultValue Soralet soralet) {
+        @DefaultValue Soralet soralet,
+        @DefaultValue("true") boolean answerCache) {
 
     /** The values of {@code soracom-mock.json-nulls} ({@code SORACOM_MOCK_JSON_NULLS}). */
     public enum JsonNulls { OMIT, EMIT }

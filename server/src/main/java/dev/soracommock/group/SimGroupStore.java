@@ -1,6 +1,7 @@
 package dev.soracommock.group;
 
 import dev.soracommock.kernel.Paging;
+import dev.soracommock.kernel.StateChanges;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Repository;
  * Groups ({@code sim_group}) and their tags ({@code sim_group_tag}), always scoped to an operator (first argument),
  * except the uniqueness check of a new ID (commented). A group is read with its tags; a page of groups reads the
  * tags of the whole page in one query. Lists are ordered by group ID and continue after {@code after} (exclusive;
- * null for the first page), at most {@code limit} rows.
+ * null for the first page), at most {@code limit} rows. Every write tells {@link StateChanges} (the group reads are
+ * {@link GroupReads}, answered again while nothing changed).
  */
 @Repository
 class SimGroupStore {
@@ -33,9 +35,11 @@ class SimGroupStore {
             + " g.version";
 
     private final JdbcClient jdbc;
+    private final StateChanges changes;
 
-    SimGroupStore(JdbcClient jdbc) {
+    SimGroupStore(JdbcClient jdbc, StateChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     Optional<SimGroup> findByOperatorIdAndGroupId(String operatorId, String groupId) {
@@ -111,6 +115,7 @@ class SimGroupStore {
      * and writes the tags that changed since it was read or last saved.
      */
     SimGroup save(SimGroup group) {
+        changes.changed();
         boolean update = group.persisted();
         if (!update) {
             jdbc.sql("""
@@ -138,6 +143,7 @@ class SimGroupStore {
 
     /** Deletes the group; its tags go with it (ON DELETE CASCADE), its SIMs leave it (ON DELETE SET NULL). */
     void delete(SimGroup group) {
+        changes.changed();
         int deleted = jdbc.sql("delete from sim_group where operator_id = :operatorId and group_id = :groupId"
                         + " and version = :version")
                 .param("operatorId", group.operatorId()).param("groupId", group.groupId())

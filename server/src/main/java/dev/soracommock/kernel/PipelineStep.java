@@ -27,7 +27,9 @@ public interface PipelineStep {
         /** The rate limits (an interceptor). */
         RATE_LIMIT,
         /** The request leniency policy, then the request against its contract (an interceptor). */
-        VALIDATION;
+        VALIDATION,
+        /** A read answered again from memory while the state is unchanged; changes tracked (an interceptor). */
+        ANSWERS;
 
         /** The servlet-filter order of a stage that is a filter: after Spring's own early filters, in stage order. */
         public int filterOrder() {

@@ -65,12 +65,19 @@ class ApiAuditStore {
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8)), args.toArray());
     }
 
-    /** Removes the operator's calls but its newest {@code keep}. */
+    /**
+     * Removes the operator's calls but its newest {@code keep}, newest as the log lists them (time, then ID): both
+     * statements walk the index the list reads, from its newest end.
+     */
     void keepNewest(String operatorId, int keep) {
-        List<Long> edge = jdbc.queryForList("select id from api_audit_log where operator_id = ? order by id desc"
-                + " offset ? rows fetch first 1 rows only", Long.class, operatorId, keep);
+        List<LogKey> edge = jdbc.query("select requested_at, id from api_audit_log where operator_id = ?"
+                + " order by requested_at desc, id desc offset ? rows fetch first 1 rows only",
+                (rs, i) -> new LogKey(rs.getLong(1), rs.getLong(2)), operatorId, keep);
         if (!edge.isEmpty()) {
-            jdbc.update("delete from api_audit_log where operator_id = ? and id <= ?", operatorId, edge.get(0));
+            LogKey oldestGone = edge.get(0);
+            jdbc.update("delete from api_audit_log where operator_id = ? and requested_at <= ?"
+                    + " and (requested_at < ? or id <= ?)", operatorId, oldestGone.time(), oldestGone.time(),
+                    oldestGone.id());
         }
     }
 }

@@ -30,7 +30,7 @@ public class OperatorLogService {
 
     static final int ERROR_LOG_RETENTION_DAYS = 14;
     static final int AUDIT_ENTRIES_KEPT = 10_000;
-    static final int PRUNE_EVERY = 500;
+    static final int PRUNE_EVERY = 2_000;
 
     private static final Logger log = LoggerFactory.getLogger(OperatorLogService.class);
 

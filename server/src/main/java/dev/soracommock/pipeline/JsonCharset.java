@@ -2,6 +2,7 @@ package dev.soracommock.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * place for the successful answers of every domain (the message converter keeps a content type that is already set).
  */
 @ControllerAdvice(basePackages = "dev.soracommock")
+@Order(0) // before AnswerCache, which keeps the answer with this content type
 class JsonCharset implements ResponseBodyAdvice<Object> {
 
     private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);

@@ -39,6 +39,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *   <li><b>Leniency and validation</b> — {@code contract/RequestValidator}: what real clients send is normalised as the
  *   real API reads it ({@code contract/RequestLeniency}), then checked against the contract (400 {@code COM0008}
  *   naming the field), before any handler runs: a refused request changes nothing.</li>
+ *   <li><b>Answers</b> — {@link AnswerCache}: a read a domain declares cacheable ({@code kernel/CacheableReads}) is
+ *   answered again from memory while the state it reads is unchanged; a request that may change state moves
+ *   {@code kernel/StateChanges} on before and after its handler.</li>
  *   <li><b>Handler</b> — the domain's delegate; an operation no domain implements is answered by
  *   {@code fallback/FallbackAdvice} (the documented status with a contract-valid body, or 501 in strict mode).</li>
  *   <li><b>Errors</b> — {@link ErrorAdvice} writes every failure in the API's own form ({@code kernel/ErrorResponses},
@@ -55,7 +58,7 @@ class RequestPipeline implements WebMvcConfigurer {
         this.steps = steps;
     }
 
-    /** Steps 6–10, in their stages' order; each stage has exactly one step. */
+    /** Steps 6–11, in their stages' order; each stage has exactly one step. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         Map<PipelineStep.Stage, PipelineStep> byStage = new EnumMap<>(PipelineStep.Stage.class);

@@ -1,6 +1,7 @@
 package dev.soracommock.subscriber;
 
 import dev.soracommock.kernel.Paging;
+import dev.soracommock.kernel.StateChanges;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Repository;
 /**
  * SIMs (table {@code sim}) with their subscriptions ({@code sim_subscription}) and tags ({@code sim_tag}): a SIM is
  * read with both, a page of SIMs with one query for the page and one for each kind of child of the whole page, never
- * one per SIM. Every look-up of an operator's SIM takes the operator ID first; the exceptions are commented.
+ * one per SIM. Every look-up of an operator's SIM takes the operator ID first; the exceptions are commented. Every
+ * write tells {@link StateChanges} (the SIM reads are {@link SimReads}, answered again while nothing changed).
  */
 @Repository
 class SimStore {
@@ -60,9 +62,11 @@ class SimStore {
             rs.getString("operator_id"), rs.getString("tag_value"));
 
     private final JdbcClient jdbc;
+    private final StateChanges changes;
 
-    SimStore(JdbcClient jdbc) {
+    SimStore(JdbcClient jdbc, StateChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     // --- reads ---
@@ -183,6 +187,7 @@ class SimStore {
      * stored ones (nothing references {@code sim_tag}). Returns the SIM.
      */
     Sim save(Sim sim) {
+        changes.changed();
         long version = sim.version();
         if (!sim.persisted()) {
             insert(sim);

@@ -1,6 +1,7 @@
 package dev.soracommock.clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.soracommock.support.ApiTest.Operator;
 import dev.soracommock.support.Instance;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Two instances behind one address answer as one (issue 18): on one database with {@code soracom-mock.shared-state}
  * on, the clock moved, frozen or reset through one instance is the clock of the other, and a rate limit of N per
  * window is N for both together. On H2 both instances are in this JVM on one named in-memory database (shared mode
- * forced on); with {@code -Ppostgres} they share the test PostgreSQL, where the mode is on by itself ("auto": the
+ * forced on; so the answer cache is off); with {@code -Ppostgres} they share the test PostgreSQL, where the mode is on by itself ("auto": the
  * database is external) — the setting is given anyway so that the test means the same on both.
  */
 @Tag("own-emulator") // starts emulators of its own: run in a JVM of its own (pom.xml, surefire)
@@ -55,6 +56,13 @@ class ReplicasTest {
                 Operator op = a.signUp(email, "p@ssw0rd-18");
                 String imsi = a.registeredSim(op);
                 assertThat(b.imsis(op)).containsExactly(imsi);
+                // repeated reads on A are not answered from A's memory: a change made through B is seen at once
+                for (int i = 0; i < 3; i++) {
+                    a.as(op).get("/v1/subscribers/" + imsi).then().statusCode(200);
+                }
+                b.as(op).contentType(ContentType.JSON).body(List.of(Map.of("tagName", "via", "tagValue", "b")))
+                        .put("/v1/subscribers/" + imsi + "/tags").then().statusCode(200);
+                a.as(op).get("/v1/subscribers/" + imsi).then().statusCode(200).body("tags.via", equalTo("b"));
                 // the API audit log: a call made through A is listed at once by B (written on the request thread when
                 // instances share the database; a queue in A's memory would hide it)
                 a.as(op).get("/v1/subscribers/" + imsi).then().statusCode(200);

@@ -10,7 +10,7 @@ class RequestJournalBoundTest {
 
     private static RequestJournal journal(int size) {
         return new RequestJournal(new MockProperties(false, true, 0, null, null, null, null, null,
-                new MockProperties.Journal(size), null, MockProperties.JsonNulls.OMIT, null));
+                new MockProperties.Journal(size), null, MockProperties.JsonNulls.OMIT, null, true));
     }
 
     private static void request(RequestJournal journal, String path) {

@@ -8,6 +8,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -150,5 +151,38 @@ class ApiAuditLogApiTest extends ApiTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(audit(op, Map.of()).jsonPath().getList("requestPath", String.class))
                 .containsExactly("/v1/audit_logs/api");
+    }
+
+    @Autowired
+    ApiAuditWriter writer;
+
+    @Autowired
+    ApiAuditStore store;
+
+    @Test
+    void pruningKeepsTheNewestCallsAsTheLogListsThem() {
+        Operator op = newOperator();
+        // three calls at a later time first: newer, as the log lists calls by time, though written before the others
+        clock.set(T0.plusSeconds(100));
+        for (int i = 0; i < 3; i++) {
+            as(op).get("/v1/sims").then().statusCode(200);
+        }
+        clock.set(T0);
+        for (int i = 0; i < 4; i++) {
+            as(op).get("/v1/subscribers").then().statusCode(200);
+            as(op).get("/v1/groups").then().statusCode(200); // the same millisecond as the one before
+            clock.advance(Duration.ofSeconds(1));
+        }
+        writer.flush();
+        List<String> before = audit(op, Map.of("limit", 100)).jsonPath().getList("requestPath", String.class);
+        assertThat(before).hasSize(12).startsWith("/v1/sims", "/v1/sims", "/v1/sims", "/v1/audit_logs/api",
+                "/v1/groups", "/v1/subscribers");
+
+        store.keepNewest(op.operatorId(), 5);
+
+        List<String> after = new ArrayList<>(audit(op, Map.of("limit", 100)).jsonPath().getList("requestPath",
+                String.class));
+        after.remove("/v1/audit_logs/api"); // the read just made
+        assertThat(after).isEqualTo(before.subList(0, 5));
     }
 }
