@@ -21,7 +21,11 @@ import java.util.List;
 import java.util.Map;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,6 +48,7 @@ class TokenService {
     private final MockClock clock;
     private final JdbcTemplate jdbc;
     private final Identifiers ids;
+    private final TransactionTemplate savepoint;
     private volatile Key key;
 
     /**
@@ -64,10 +69,12 @@ class TokenService {
     /** More tokens than any test suite uses; past it the least used are dropped (Caffeine's size bound). */
     static final int MAX_VERIFIED = 10_000;
 
-    TokenService(MockClock clock, JdbcTemplate jdbc, Identifiers ids) {
+    TokenService(MockClock clock, JdbcTemplate jdbc, Identifiers ids, PlatformTransactionManager transactions) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.ids = ids;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     String issue(String operatorId, String userName, List<String> coverageTypes, String sessionId, Instant issuedAt,
@@ -163,9 +170,7 @@ class TokenService {
         String encoded;
         if (found.isEmpty()) {
             encoded = Base64.getEncoder().encodeToString(ids.bytes(32));
-            try {
-                jdbc.update("insert into server_secret (secret_name, secret_value) values (?, ?)", KEY_NAME, encoded);
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
+            if (!insertKeyIfAbsent(encoded)) {
                 // another instance on the same database created it first: use theirs
                 encoded = jdbc.queryForObject("select secret_value from server_secret where secret_name = ?", String.class, KEY_NAME);
             }
@@ -179,6 +184,21 @@ class TokenService {
             return new Key(kid, new MACSigner(secret), new MACVerifier(secret));
         } catch (JOSEException | java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Stores a new signing key; false when one is stored already (another instance created it since this one looked).
+     * Under a savepoint of the caller's transaction, or in a transaction of its own without one: on PostgreSQL the
+     * failed insert would otherwise abort the caller's whole transaction, and the look-up after it too.
+     */
+    boolean insertKeyIfAbsent(String encoded) {
+        try {
+            savepoint.executeWithoutResult(status -> jdbc.update(
+                    "insert into server_secret (secret_name, secret_value) values (?, ?)", KEY_NAME, encoded));
+            return true;
+        } catch (DuplicateKeyException exists) {
+            return false;
         }
     }
 }
