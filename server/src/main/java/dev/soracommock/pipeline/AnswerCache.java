@@ -52,14 +52,17 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li><b>Off</b> when instances share the database ({@code soracom-mock.shared-state}: another instance's writes are
  *   not seen here) or with {@code soracom-mock.answer-cache=false}.</li>
  * </ul>
- * At most {@value #MAX_BYTES} bytes of answers are kept (the least used go first). Each answer from memory counts on
- * the meter {@code soracom.mock.answers.cached}.
+ * At most {@value #MAX_BYTES} bytes of answers are kept (the least used go first), lists of at most {@value #MAX_ITEMS}
+ * items. Each answer from memory counts on the meter {@code soracom.mock.answers.cached}.
  */
 @ControllerAdvice(basePackages = "dev.soracommock")
 @Order(Ordered.LOWEST_PRECEDENCE)
 class AnswerCache implements HandlerInterceptor, PipelineStep, ResponseBodyAdvice<Object> {
 
     static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    /** A longer list (an unpaged read of a large fleet) is not kept: serialising it twice costs more than it saves. */
+    static final int MAX_ITEMS = 1_000;
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -177,7 +180,8 @@ class AnswerCache implements HandlerInterceptor, PipelineStep, ResponseBodyAdvic
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType selectedContentType,
             Class<? extends HttpMessageConverter<?>> selectedConverterType, ServerHttpRequest request,
             ServerHttpResponse response) {
-        if (body == null || !(request instanceof ServletServerHttpRequest servletRequest)
+        if (body == null || body instanceof Collection<?> items && items.size() > MAX_ITEMS
+                || !(request instanceof ServletServerHttpRequest servletRequest)
                 || !(servletRequest.getServletRequest().getAttribute(KEEP) instanceof Keep keep)
                 || !(response instanceof ServletServerHttpResponse servletResponse)
                 || servletResponse.getServletResponse().getStatus() != 200
