@@ -66,8 +66,8 @@ class ApiAuditStore {
     }
 
     /**
-     * Removes the operator's calls but its newest {@code keep}, newest as the log lists them (time, then ID): both
-     * statements walk the index the list reads, from its newest end.
+     * Removes the operator's calls but its newest {@code keep}, newest as the log lists them (time, then ID): the
+     * look-up walks the index the list reads from its newest end, the delete takes the range of it below that entry.
      */
     void keepNewest(String operatorId, int keep) {
         List<LogKey> edge = jdbc.query("select requested_at, id from api_audit_log where operator_id = ?"
