@@ -63,15 +63,6 @@ class BillingApiTest extends ApiTest {
         return prices.get("dataFeePerMiB").get(speedClass).asDouble();
     }
 
-    private String registeredSim(Operator op) {
-        Response c = as(op).contentType(ContentType.JSON).body(Map.of()).post("/v1/sandbox/subscribers/create");
-        c.then().statusCode(200);
-        String imsi = c.path("imsi");
-        as(op).contentType(ContentType.JSON).body(Map.of("registrationSecret", c.path("registrationSecret")))
-                .post("/v1/subscribers/" + imsi + "/register").then().statusCode(200);
-        return imsi;
-    }
-
     private void status(Operator op, String imsi, String action) {
         as(op).post("/v1/subscribers/" + imsi + "/" + action).then().statusCode(200);
     }

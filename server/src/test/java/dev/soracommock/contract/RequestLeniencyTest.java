@@ -20,15 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class RequestLeniencyTest extends ApiTest {
 
-    private String registeredSim(Operator op) {
-        Response created = as(op).contentType(ContentType.JSON).body(Map.of()).post("/v1/sandbox/subscribers/create");
-        created.then().statusCode(200);
-        String imsi = created.path("imsi");
-        as(op).contentType(ContentType.JSON).body(Map.of("registrationSecret", (String) created.path("registrationSecret")))
-                .post("/v1/subscribers/" + imsi + "/register").then().statusCode(200);
-        return imsi;
-    }
-
     private static void assertError(Response r, int status, String code) {
         r.then().statusCode(status);
         assertThat(r.<String>path("code")).isEqualTo(code);

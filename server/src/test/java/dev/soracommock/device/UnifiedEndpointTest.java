@@ -44,11 +44,7 @@ class UnifiedEndpointTest extends ApiTest {
 
     /** A registered, active sandbox SIM of the operator; its IMSI (= SIM ID). */
     private String activeSim(Operator op) {
-        Response created = as(op).contentType(ContentType.JSON).body(Map.of()).post("/v1/sandbox/subscribers/create");
-        created.then().statusCode(200);
-        String imsi = created.path("imsi");
-        as(op).contentType(ContentType.JSON).body(Map.of("registrationSecret", created.path("registrationSecret")))
-                .post("/v1/subscribers/" + imsi + "/register").then().statusCode(200);
+        String imsi = registeredSim(op);
         as(op).post("/v1/subscribers/" + imsi + "/activate").then().statusCode(200);
         return imsi;
     }

@@ -586,15 +586,6 @@ class EventHandlerApiTest extends ApiTest {
                 .body("code", equalTo(code));
     }
 
-    private String registeredSim(Operator op) {
-        Response c = as(op).contentType(ContentType.JSON).body(Map.of()).post("/v1/sandbox/subscribers/create");
-        c.then().statusCode(200);
-        String imsi = c.path("imsi");
-        as(op).contentType(ContentType.JSON).body(Map.of("registrationSecret", c.path("registrationSecret")))
-                .post("/v1/subscribers/" + imsi + "/register").then().statusCode(200);
-        return imsi;
-    }
-
     private String group(Operator op) {
         return as(op).contentType(ContentType.JSON).body(Map.of("tags", Map.of("name", "fleet"))).post("/v1/groups")
                 .then().statusCode(201).extract().path("groupId");

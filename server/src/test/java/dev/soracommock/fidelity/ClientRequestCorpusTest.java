@@ -392,15 +392,6 @@ class ClientRequestCorpusTest extends ApiTest {
         values.put("logoutToken", logout.path("token"));
     }
 
-    private String registeredSim(Operator op) {
-        Response created = as(op).contentType(ContentType.JSON).body(Map.of()).post("/v1/sandbox/subscribers/create");
-        created.then().statusCode(200);
-        String imsi = created.path("imsi");
-        as(op).contentType(ContentType.JSON).body(Map.of("registrationSecret", (String) created.path("registrationSecret")))
-                .post("/v1/subscribers/" + imsi + "/register").then().statusCode(200);
-        return imsi;
-    }
-
     // --- replaying a row ---
 
     private void replay(Row row) {

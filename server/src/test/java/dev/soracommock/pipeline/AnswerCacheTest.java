@@ -40,15 +40,6 @@ class AnswerCacheTest extends ApiTest {
         return meters.get("soracom.mock.answers.cached").counter().count();
     }
 
-    private String registeredSim(Operator op) {
-        Response created = as(op).contentType(ContentType.JSON).body(Map.of()).post("/v1/sandbox/subscribers/create");
-        created.then().statusCode(200);
-        String imsi = created.path("imsi");
-        as(op).contentType(ContentType.JSON).body(Map.of("registrationSecret", created.path("registrationSecret")))
-                .post("/v1/subscribers/" + imsi + "/register").then().statusCode(200);
-        return imsi;
-    }
-
     /** The answer after the read was asked enough times to be kept (twice), and whether the third came from memory. */
     private Response thirdTime(Supplier<Response> read) {
         read.get().then().statusCode(200);

@@ -34,15 +34,6 @@ class StateApiTest extends ApiTest {
 
     // ---- helpers ------------------------------------------------------------------------------------------------------
 
-    private String registeredSim(Operator op) {
-        Response c = as(op).contentType(ContentType.JSON).body(Map.of()).post("/v1/sandbox/subscribers/create");
-        c.then().statusCode(200);
-        String imsi = c.path("imsi");
-        as(op).contentType(ContentType.JSON).body(Map.of("registrationSecret", c.path("registrationSecret")))
-                .post("/v1/subscribers/" + imsi + "/register").then().statusCode(200);
-        return imsi;
-    }
-
     private String group(Operator op, String name) {
         Response r = as(op).contentType(ContentType.JSON).body(Map.of("tags", Map.of("name", name))).post("/v1/groups");
         r.then().statusCode(201);

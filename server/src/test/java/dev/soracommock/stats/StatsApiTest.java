@@ -35,15 +35,6 @@ class StatsApiTest extends ApiTest {
         clock.reset();
     }
 
-    private String registeredSim(Operator op) {
-        Response c = as(op).contentType(ContentType.JSON).body(Map.of()).post("/v1/sandbox/subscribers/create");
-        c.then().statusCode(200);
-        String imsi = c.path("imsi");
-        as(op).contentType(ContentType.JSON).body(Map.of("registrationSecret", c.path("registrationSecret")))
-                .post("/v1/subscribers/" + imsi + "/register").then().statusCode(200);
-        return imsi;
-    }
-
     private Response insertAir(Operator op, String imsi, long t, String speedClass, long up, long down) {
         return as(op).contentType(ContentType.JSON)
                 .body(Map.of("unixtime", t, "dataTrafficStatsMap", Map.of(speedClass, Map.of("uploadByteSizeTotal", up,

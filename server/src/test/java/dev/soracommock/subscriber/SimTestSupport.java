@@ -1,7 +1,5 @@
 package dev.soracommock.subscriber;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.soracommock.support.ApiTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -31,14 +29,6 @@ abstract class SimTestSupport extends ApiTest {
     /** POST /subscribers/{imsi}/register (200, as the sandbox answers; validated as the contract's 201). */
     Response register(Operator op, String imsi, Map<String, ?> body) {
         return as(op).contentType(ContentType.JSON).body(body).post("/v1/subscribers/" + imsi + "/register");
-    }
-
-    /** A sandbox SIM registered to {@code op}; returns its IMSI (= SIM ID). */
-    String registeredSim(Operator op) {
-        NewSim sim = createSandboxSim(op);
-        Response r = register(op, sim);
-        assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
-        return sim.imsi();
     }
 
     Response device(String simId, Map<String, ?> body) {

@@ -21,16 +21,6 @@ class ResourceSummaryApiTest extends ApiTest {
         return r.path("simId");
     }
 
-    /** A sandbox SIM (plan01s, which can stand by) registered to the operator. */
-    private String sandboxSim(Operator op) {
-        Response c = as(op).contentType(ContentType.JSON).body(Map.of()).post("/v1/sandbox/subscribers/create");
-        c.then().statusCode(200);
-        String imsi = c.path("imsi");
-        as(op).contentType(ContentType.JSON).body(Map.of("registrationSecret", c.path("registrationSecret")))
-                .post("/v1/subscribers/" + imsi + "/register").then().statusCode(200);
-        return imsi;
-    }
-
     private Map<String, Number> counts(Operator op) {
         Response r = as(op).get("/v1/resource_summaries/simsPerStatus");
         r.then().statusCode(200);
@@ -57,7 +47,7 @@ class ResourceSummaryApiTest extends ApiTest {
         String a = newSim(op);
         String b = newSim(op);
         String c = newSim(op);
-        String d = sandboxSim(op);
+        String d = registeredSim(op);
         assertThat(counts(op).get("readySims").intValue()).isEqualTo(4);
 
         post(op, a, "activate");

@@ -95,13 +95,19 @@ public abstract class ApiTest {
         return new Operator(r.path("operatorId"), r.path("apiKey"), r.path("token"), email, "p@ssw0rd");
     }
 
-    /** An active, online SIM of the operator in a group with this configuration; its IMSI (= SIM ID). */
-    protected String simInGroup(Operator op, Map<String, Object> configuration) {
+    /** A sandbox SIM created (POST /v1/sandbox/subscribers/create) and registered to the operator; its IMSI (= SIM ID). */
+    protected String registeredSim(Operator op) {
         Response created = as(op).contentType(ContentType.JSON).body(Map.of()).post("/v1/sandbox/subscribers/create");
         created.then().statusCode(200);
         String imsi = created.path("imsi");
-        as(op).contentType(ContentType.JSON).body(Map.of("registrationSecret", created.path("registrationSecret")))
+        as(op).contentType(ContentType.JSON).body(Map.of("registrationSecret", (String) created.path("registrationSecret")))
                 .post("/v1/subscribers/" + imsi + "/register").then().statusCode(200);
+        return imsi;
+    }
+
+    /** An active, online SIM of the operator in a group with this configuration; its IMSI (= SIM ID). */
+    protected String simInGroup(Operator op, Map<String, Object> configuration) {
+        String imsi = registeredSim(op);
         as(op).post("/v1/subscribers/" + imsi + "/activate").then().statusCode(200);
         Response g = as(op).contentType(ContentType.JSON).body(Map.of("configuration", configuration)).post("/v1/groups");
         g.then().statusCode(201);
